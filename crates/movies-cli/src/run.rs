@@ -1,0 +1,315 @@
+//! `movies process`: every dataset file cleaned in parallel, then the export finished.
+//!
+//! Each input file is one job; worker threads take the largest jobs first. A job
+//! streams its tables straight to files (and its error-log rows to a part file, joined
+//! in input order at the end), so memory stays flat whatever the size of ratings.csv.
+//! Everything is written into a staging folder inside `--out` and moved into place at
+//! the end, so a failed run never leaves half an export behind.
+
+use std::collections::VecDeque;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use movies_core::export::{
+    finish_export, streamed_tables, ExportPlan, ExportTarget, FileEntry, Format, Manifest,
+    StreamingSink,
+};
+use movies_core::model::Movie;
+use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Step, Table};
+
+use crate::inputs::{with_reader, Source};
+use crate::readahead;
+
+/// Records cleaned between two progress updates.
+const STEP_RECORDS: usize = 16 * 1024;
+
+/// Files of the export layout, moved from the staging folder into `--out`.
+const LAYOUT: [&str; 5] = ["csv", "json", "manifest.json", "schema.sql", "queries.sql"];
+
+/// An [`ExportTarget`] writing into a folder.
+pub struct FolderTarget {
+    root: PathBuf,
+}
+
+impl FolderTarget {
+    /// Writes under `root`.
+    pub fn new(root: PathBuf) -> Self {
+        FolderTarget { root }
+    }
+}
+
+impl ExportTarget for FolderTarget {
+    type Out = File;
+
+    fn create(&mut self, path: &str) -> io::Result<File> {
+        let full = self.root.join(path);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        File::create(&full)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot create {}: {e}", full.display())))
+    }
+}
+
+/// Live counters the progress display reads.
+pub struct Progress {
+    /// Per source: bytes of CSV consumed.
+    pub bytes: Vec<AtomicU64>,
+    /// Per source: records read.
+    pub records: Vec<AtomicU64>,
+}
+
+impl Progress {
+    /// Counters for `n` sources.
+    pub fn new(n: usize) -> Self {
+        Progress {
+            bytes: (0..n).map(|_| AtomicU64::new(0)).collect(),
+            records: (0..n).map(|_| AtomicU64::new(0)).collect(),
+        }
+    }
+}
+
+/// How one file went.
+pub struct JobOutcome {
+    /// The input.
+    pub file: InputFile,
+    /// Its manifest entry.
+    pub entry: FileEntry,
+    /// The file-level error, if any.
+    pub error: Option<InputError>,
+    /// Wall time of the job.
+    pub elapsed: Duration,
+    movies: Vec<Movie>,
+    rows: Vec<(Table, u64)>,
+}
+
+/// The result of a run.
+pub struct RunOutcome {
+    /// The manifest written.
+    pub manifest: Manifest,
+    /// Per file, in input order.
+    pub jobs: Vec<JobOutcome>,
+    /// Wall time of the whole run.
+    pub elapsed: Duration,
+}
+
+/// A failure to write the output.
+#[derive(Debug)]
+pub struct OutputError(pub io::Error);
+
+/// Runs the export of `sources` into `out`.
+pub fn run(
+    sources: &[Source],
+    out: &Path,
+    plan: &ExportPlan,
+    threads: usize,
+    progress: &Progress,
+) -> Result<RunOutcome, OutputError> {
+    let started = Instant::now();
+    fs::create_dir_all(out).map_err(OutputError)?;
+    let stage = out.join(format!(".movies-staging-{}", std::process::id()));
+    let result =
+        run_staged(sources, &stage, plan, threads, progress).and_then(|(manifest, jobs)| {
+            publish(&stage, out)?;
+            Ok((manifest, jobs))
+        });
+    let _ = fs::remove_dir_all(&stage);
+    let (manifest, jobs) = result.map_err(OutputError)?;
+    Ok(RunOutcome {
+        manifest,
+        jobs,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn run_staged(
+    sources: &[Source],
+    stage: &Path,
+    plan: &ExportPlan,
+    threads: usize,
+    progress: &Progress,
+) -> io::Result<(Manifest, Vec<JobOutcome>)> {
+    let _ = fs::remove_dir_all(stage);
+    fs::create_dir_all(stage)?;
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].size));
+    let queue = Mutex::new(order.into_iter().collect::<VecDeque<usize>>());
+    let results: Mutex<Vec<(usize, io::Result<JobOutcome>)>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, sources.len().max(1)) {
+            scope.spawn(|| loop {
+                let next = queue.lock().map(|mut q| q.pop_front()).unwrap_or(None);
+                let Some(i) = next else { break };
+                let outcome = run_job(
+                    &sources[i],
+                    stage,
+                    plan,
+                    &progress.bytes[i],
+                    &progress.records[i],
+                );
+                if let Ok(mut r) = results.lock() {
+                    r.push((i, outcome));
+                }
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .map_err(|_| io::Error::other("a worker thread panicked"))?;
+    results.sort_by_key(|(i, _)| sources[*i].file);
+    let mut jobs = Vec::with_capacity(results.len());
+    for (_, outcome) in results {
+        jobs.push(outcome?);
+    }
+
+    let mut target = FolderTarget::new(stage.to_owned());
+    let error_rows = join_error_log_parts(&mut target, stage, plan, &jobs)?;
+    let mut rows: Vec<(Table, u64)> = jobs.iter().flat_map(|j| j.rows.iter().copied()).collect();
+    rows.push((Table::ErrorLog, error_rows));
+    let missing: Vec<Table> = InputFile::ALL
+        .iter()
+        .flat_map(|&f| streamed_tables(f))
+        .copied()
+        .filter(|table| !rows.iter().any(|(t, _)| t == table))
+        .collect();
+    StreamingSink::open(&mut target, &missing, plan)?.finish()?;
+    let movies: Vec<Movie> = jobs
+        .iter_mut()
+        .flat_map(|j| std::mem::take(&mut j.movies))
+        .collect();
+    let files: Vec<(InputFile, FileEntry)> =
+        jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
+    let (manifest, _metrics) = finish_export(&mut target, plan, &movies, files, &rows)?;
+    Ok((manifest, jobs))
+}
+
+fn error_part_path(format: Format, file: InputFile) -> String {
+    format!(
+        "parts/error_log.{}.{}",
+        file.file_name().trim_end_matches(".csv"),
+        format.extension()
+    )
+}
+
+/// Cleans one file, streaming its tables into the staging folder.
+fn run_job(
+    source: &Source,
+    stage: &Path,
+    plan: &ExportPlan,
+    bytes: &AtomicU64,
+    records: &AtomicU64,
+) -> io::Result<JobOutcome> {
+    let started = Instant::now();
+    let mut target = FolderTarget::new(stage.to_owned());
+    let mut tables = streamed_tables(source.file).to_vec();
+    tables.push(Table::ErrorLog);
+    let file = source.file;
+    let mut sink = StreamingSink::open_with_paths(&mut target, &tables, plan, |format, table| {
+        if table == Table::ErrorLog {
+            error_part_path(format, file)
+        } else {
+            format.path(table)
+        }
+    })?;
+    let mut last_report: Option<FileReport> = None;
+    let result: Result<(), InputError> = std::thread::scope(|scope| {
+        let reader = readahead::spawn(scope, |pump| {
+            with_reader(source, |reader| {
+                pump(reader);
+                Ok(())
+            })
+        })?;
+        let mut job = FileJob::open(source.file, &source.name, reader, Limits::default())?;
+        loop {
+            let step = job.step(&mut sink, STEP_RECORDS);
+            last_report = Some(job.report().clone());
+            bytes.store(job.report().bytes, Ordering::Relaxed);
+            records.store(job.report().records_read, Ordering::Relaxed);
+            if step? == Step::Done {
+                return Ok(());
+            }
+        }
+    });
+    let streamed = sink.finish()?;
+    let error = result.err();
+    let entry = match (&last_report, &error) {
+        (Some(report), error) => {
+            FileEntry::from_report(report, error.as_ref().map(ToString::to_string))
+        }
+        (None, Some(error)) => FileEntry::failed(&source.name, error.to_string()),
+        (None, None) => FileEntry::failed(&source.name, "no data".into()),
+    };
+    let rows = streamed
+        .rows
+        .into_iter()
+        .filter(|(t, _)| *t != Table::ErrorLog)
+        .collect();
+    Ok(JobOutcome {
+        file: source.file,
+        entry,
+        error,
+        elapsed: started.elapsed(),
+        movies: streamed.movies,
+        rows,
+    })
+}
+
+/// Joins the per-file error-log parts, in input order, into the error_log table.
+fn join_error_log_parts(
+    target: &mut FolderTarget,
+    stage: &Path,
+    plan: &ExportPlan,
+    jobs: &[JobOutcome],
+) -> io::Result<u64> {
+    let mut rows = 0;
+    for &format in &plan.formats {
+        let mut out =
+            io::BufWriter::with_capacity(1 << 20, target.create(&format.path(Table::ErrorLog))?);
+        if format == Format::Csv {
+            let header: Vec<&str> = Table::ErrorLog
+                .def()
+                .columns
+                .iter()
+                .map(|c| c.name)
+                .collect();
+            writeln!(out, "{}", header.join(","))?;
+        }
+        let mut count = 0u64;
+        for job in jobs {
+            let part = stage.join(error_part_path(format, job.file));
+            let Ok(file) = File::open(&part) else {
+                continue;
+            };
+            let mut reader = BufReader::with_capacity(1 << 20, file);
+            if format == Format::Csv {
+                let mut header = Vec::new();
+                reader.read_until(b'\n', &mut header)?;
+            }
+            count += job.entry.rows_rejected + job.entry.warnings;
+            io::copy(&mut reader, &mut out)?;
+        }
+        out.flush()?;
+        rows = count;
+    }
+    fs::remove_dir_all(stage.join("parts"))?;
+    Ok(rows)
+}
+
+/// Moves the staged export into `out`, replacing a previous export's files.
+fn publish(stage: &Path, out: &Path) -> io::Result<()> {
+    for name in LAYOUT {
+        let from = stage.join(name);
+        let to = out.join(name);
+        if to.is_dir() {
+            fs::remove_dir_all(&to)?;
+        } else if to.exists() {
+            fs::remove_file(&to)?;
+        }
+        fs::rename(&from, &to)?;
+    }
+    Ok(())
+}

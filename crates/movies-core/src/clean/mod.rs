@@ -1,0 +1,253 @@
+//! Cleaning of records: one module per input file, on a shared frame.
+//!
+//! A cleaner first [`check`](Cleaner::check)s a record without side effects (the
+//! rules that reject a row: ids, duplicates, unusable amounts), then, once the record
+//! is accepted, [`emit`](Cleaner::emit)s its rows and warnings into the sink. The split
+//! lets the pipeline try a repaired record before committing to it.
+
+mod credits;
+mod keywords;
+mod links;
+mod movies;
+mod ratings;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io;
+
+pub(crate) use credits::CreditsCleaner;
+pub(crate) use keywords::KeywordsCleaner;
+pub(crate) use links::LinksCleaner;
+pub(crate) use movies::MoviesCleaner;
+pub(crate) use ratings::RatingsCleaner;
+
+use crate::encoding::field_text;
+use crate::input::InputFile;
+use crate::model::{raw_excerpt, Issue, Named, NamedEntry, Severity};
+use crate::pyliteral::parse_dict_list;
+use crate::records::Fields;
+use crate::sink::Sink;
+
+/// A column a cleaner reads, and whether the file is unusable without it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ColumnSpec {
+    pub name: &'static str,
+    pub required: bool,
+}
+
+/// A required column.
+pub(crate) const fn required(name: &'static str) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        required: true,
+    }
+}
+
+/// An optional column (null when absent from the header).
+pub(crate) const fn optional(name: &'static str) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        required: false,
+    }
+}
+
+/// A record seen through the header: fields by the cleaner's column index.
+#[derive(Clone, Copy)]
+pub(crate) struct Record<'r> {
+    fields: Fields<'r>,
+    positions: &'r [Option<usize>],
+}
+
+impl<'r> Record<'r> {
+    pub fn new(fields: Fields<'r>, positions: &'r [Option<usize>]) -> Self {
+        Record { fields, positions }
+    }
+
+    /// The raw bytes of the cleaner's column `col` (empty when the column is absent).
+    #[inline]
+    pub fn get(&self, col: usize) -> &'r [u8] {
+        match self.positions[col] {
+            Some(i) => self.fields.get(i),
+            None => &[],
+        }
+    }
+}
+
+/// Why a record is rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Rejection {
+    pub column: Option<&'static str>,
+    pub reason: Cow<'static, str>,
+    pub raw: Option<String>,
+    pub movie_id: Option<i64>,
+}
+
+impl Rejection {
+    /// A rejection caused by the value of one column.
+    pub fn value(column: &'static str, reason: impl Into<Cow<'static, str>>, raw: &[u8]) -> Self {
+        Rejection {
+            column: Some(column),
+            reason: reason.into(),
+            raw: Some(raw_excerpt(&String::from_utf8_lossy(raw))),
+            movie_id: None,
+        }
+    }
+
+    /// Adds the record's id to the rejection.
+    pub fn with_id(mut self, id: Option<i64>) -> Self {
+        self.movie_id = id;
+        self
+    }
+}
+
+/// Remembers accepted ids to reject later duplicates, with the line of the first one.
+#[derive(Debug, Default)]
+pub(crate) struct SeenIds(HashMap<i64, u64>);
+
+impl SeenIds {
+    /// Fails when `id` was accepted before.
+    pub fn check(&self, column: &'static str, id: i64) -> Result<(), Rejection> {
+        match self.0.get(&id) {
+            Some(line) => Err(Rejection {
+                column: Some(column),
+                reason: format!("duplicate id (first accepted on line {line})").into(),
+                raw: Some(id.to_string()),
+                movie_id: Some(id),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Records an accepted id.
+    pub fn insert(&mut self, id: i64, line: u64) {
+        self.0.insert(id, line);
+    }
+}
+
+/// A cleaner of one input file.
+pub(crate) trait Cleaner {
+    /// The input file this cleaner reads.
+    const FILE: InputFile;
+    /// The columns it reads; [`Record::get`] indexes this list.
+    const COLUMNS: &'static [ColumnSpec];
+    /// What `check` found, handed to `emit`.
+    type Checked;
+    /// Applies the rejection rules, without side effects.
+    fn check(&self, rec: &Record<'_>) -> Result<Self::Checked, Rejection>;
+    /// The id the error log shows for the record.
+    fn record_id(checked: &Self::Checked) -> Option<i64>;
+    /// Emits the rows and warnings of an accepted record.
+    fn emit(
+        &mut self,
+        checked: Self::Checked,
+        rec: &Record<'_>,
+        out: &mut Emit<'_>,
+    ) -> io::Result<()>;
+}
+
+/// What a cleaner writes to while emitting one record.
+pub(crate) struct Emit<'s> {
+    pub sink: &'s mut dyn Sink,
+    pub file: InputFile,
+    pub line: u64,
+    pub movie_id: Option<i64>,
+    pub warnings: &'s mut u64,
+    pub windows_1252_fields: &'s mut u64,
+}
+
+impl Emit<'_> {
+    /// A field as text: UTF-8, or Windows-1252 when it is not (warned once per file).
+    pub fn text<'f>(&mut self, column: &'static str, bytes: &'f [u8]) -> io::Result<Cow<'f, str>> {
+        let (text, fallback) = field_text(bytes);
+        if fallback {
+            *self.windows_1252_fields += 1;
+            if *self.windows_1252_fields == 1 {
+                let reason = "file is not valid UTF-8: decoded as Windows-1252 from here on (this warning is given once)";
+                self.warn(column, reason, &text)?;
+            }
+        }
+        Ok(text)
+    }
+
+    /// Trimmed text of a column, `None` when empty.
+    pub fn opt_text(&mut self, column: &'static str, bytes: &[u8]) -> io::Result<Option<String>> {
+        let text = self.text(column, bytes)?;
+        Ok(crate::values::text(&text).map(str::to_owned))
+    }
+
+    /// Logs a warning: the record is kept and the value of `column` set to null.
+    pub fn warn(
+        &mut self,
+        column: &'static str,
+        reason: impl Into<Cow<'static, str>>,
+        raw: &str,
+    ) -> io::Result<()> {
+        *self.warnings += 1;
+        self.sink.issue(&Issue {
+            file: self.file,
+            line: self.line,
+            movie_id: self.movie_id,
+            severity: Severity::Warning,
+            column: Some(column),
+            reason: reason.into(),
+            raw_value: Some(raw_excerpt(raw)),
+        })
+    }
+
+    /// Logs a warning about raw bytes.
+    pub fn warn_bytes(
+        &mut self,
+        column: &'static str,
+        reason: &'static str,
+        raw: &[u8],
+    ) -> io::Result<()> {
+        self.warn(column, reason, &String::from_utf8_lossy(raw))
+    }
+
+    /// A value parsed by `parse`, or null plus a warning when it is unusable.
+    pub fn or_warn<T>(
+        &mut self,
+        column: &'static str,
+        raw: &[u8],
+        parse: impl FnOnce(&[u8]) -> Result<Option<T>, &'static str>,
+    ) -> io::Result<Option<T>> {
+        match parse(raw) {
+            Ok(value) => Ok(value),
+            Err(reason) => {
+                self.warn_bytes(column, reason, raw)?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Parses a list of `{'id', 'name'}` dicts: entries distinct by id, entries with
+    /// no id dropped; a malformed literal gives an empty list and a warning.
+    pub fn named_list(&mut self, column: &'static str, raw: &[u8]) -> io::Result<Vec<Named>> {
+        let text = self.text(column, raw)?;
+        let mut entries: Vec<NamedEntry<'_>> = Vec::new();
+        if let Err(err) = parse_dict_list(&text, &mut entries) {
+            self.warn(column, err.to_string(), &text)?;
+            return Ok(Vec::new());
+        }
+        let mut out: Vec<Named> = Vec::with_capacity(entries.len());
+        let mut without_id = 0;
+        for entry in entries {
+            match entry.id {
+                Some(id) if !out.iter().any(|n| n.id == id) => out.push(Named {
+                    id,
+                    name: entry.name.map(Cow::into_owned),
+                }),
+                Some(_) => {}
+                None => without_id += 1,
+            }
+        }
+        if without_id > 0 {
+            self.warn(
+                column,
+                format!("{without_id} entries without an integer id left out"),
+                &text,
+            )?;
+        }
+        Ok(out)
+    }
+}

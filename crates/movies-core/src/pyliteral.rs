@@ -1,0 +1,527 @@
+//! A parser for the Python literals of the dataset's list and dict columns.
+//!
+//! `genres`, `production_companies`, `belongs_to_collection`, `cast`, `crew` and
+//! `keywords` hold Python `repr()` output: single-quoted strings (double-quoted when
+//! the text has an apostrophe), backslash escapes, `None`, `True`, `False`, numbers,
+//! nested lists and dicts. This is the hottest code of the product (credits.csv alone
+//! is 190 MB of literals), so it never builds a generic tree: callers describe the
+//! record they want with [`FromDict`] and the parser feeds each `key: scalar` pair
+//! straight into it. Strings without escapes are borrowed from the input.
+//!
+//! Containers the caller does not ask for (a list inside a dict, say) are skipped with
+//! an explicit depth counter, so hostile nesting cannot overflow the stack.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Deepest nesting accepted inside a value that is skipped.
+pub const MAX_DEPTH: usize = 64;
+
+/// One scalar value of a literal, as handed to [`FromDict::set`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar<'a> {
+    /// A string, borrowed when it had no escapes.
+    Str(Cow<'a, str>),
+    /// An integer that fits in an `i64`.
+    Int(i64),
+    /// A float (or an integer too large for `i64`).
+    Float(f64),
+    /// `True` or `False`.
+    Bool(bool),
+    /// `None`.
+    None,
+    /// A nested list, dict, tuple or set, skipped.
+    Container,
+}
+
+impl<'a> Scalar<'a> {
+    /// The value as an integer: ints, and floats that are whole numbers.
+    pub fn as_int(&self) -> Option<i64> {
+        match *self {
+            Scalar::Int(v) => Some(v),
+            Scalar::Float(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Some(v as i64),
+            _ => None,
+        }
+    }
+
+    /// The value as text: strings only, trimmed, `None` when empty.
+    pub fn into_text(self) -> Option<Cow<'a, str>> {
+        match self {
+            Scalar::Str(Cow::Borrowed(s)) => {
+                let t = s.trim();
+                (!t.is_empty()).then_some(Cow::Borrowed(t))
+            }
+            Scalar::Str(Cow::Owned(s)) => {
+                let t = s.trim();
+                if t.is_empty() {
+                    None
+                } else if t.len() == s.len() {
+                    Some(Cow::Owned(s))
+                } else {
+                    Some(Cow::Owned(t.to_owned()))
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A record built from the `key: value` pairs of one Python dict.
+pub trait FromDict<'a>: Default {
+    /// Receives one pair; unknown keys are ignored by the implementation.
+    fn set(&mut self, key: &str, value: Scalar<'a>);
+}
+
+/// Why a literal could not be parsed, and where (byte offset into the field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralError {
+    /// Byte offset in the field at which parsing stopped.
+    pub offset: usize,
+    /// What was expected or found there.
+    pub problem: &'static str,
+}
+
+impl fmt::Display for LiteralError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "malformed Python literal at byte {}: {}",
+            self.offset, self.problem
+        )
+    }
+}
+
+impl std::error::Error for LiteralError {}
+
+type Result<T> = std::result::Result<T, LiteralError>;
+
+/// Parses a list of dicts (`[{...}, {...}]`) into `out`, appending one `T` per dict.
+///
+/// An empty field or `None` is an empty list. On error `out` is left as it was.
+pub fn parse_dict_list<'a, T: FromDict<'a>>(input: &'a str, out: &mut Vec<T>) -> Result<()> {
+    let start_len = out.len();
+    let result = Parser::new(input).dict_list(out);
+    if result.is_err() {
+        out.truncate(start_len);
+    }
+    result
+}
+
+/// Parses one dict (`{...}`); an empty field or `None` gives `Ok(None)`.
+pub fn parse_dict<'a, T: FromDict<'a>>(input: &'a str) -> Result<Option<T>> {
+    let mut p = Parser::new(input);
+    p.skip_ws();
+    if p.at_end() || p.eat_word("None") {
+        p.expect_end()?;
+        return Ok(None);
+    }
+    let item = p.dict()?;
+    p.expect_end()?;
+    Ok(Some(item))
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn new(src: &'a str) -> Self {
+        Parser {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    fn err<T>(&self, problem: &'static str) -> Result<T> {
+        Err(LiteralError {
+            offset: self.pos,
+            problem,
+        })
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_ws();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, byte: u8, problem: &'static str) -> Result<()> {
+        if self.eat(byte) {
+            Ok(())
+        } else {
+            self.err(problem)
+        }
+    }
+
+    fn eat_word(&mut self, word: &str) -> bool {
+        let end = self.pos + word.len();
+        let matches = self.bytes.get(self.pos..end) == Some(word.as_bytes())
+            && !self
+                .bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        if matches {
+            self.pos = end;
+        }
+        matches
+    }
+
+    fn expect_end(&mut self) -> Result<()> {
+        self.skip_ws();
+        if self.at_end() {
+            Ok(())
+        } else {
+            self.err("unexpected text after the value")
+        }
+    }
+
+    fn dict_list<T: FromDict<'a>>(&mut self, out: &mut Vec<T>) -> Result<()> {
+        self.skip_ws();
+        if self.at_end() || self.eat_word("None") {
+            return self.expect_end();
+        }
+        self.expect(b'[', "expected '[' to open a list")?;
+        loop {
+            if self.eat(b']') {
+                break;
+            }
+            out.push(self.dict()?);
+            if !self.eat(b',') {
+                self.expect(b']', "expected ',' or ']' after a list item")?;
+                break;
+            }
+        }
+        self.expect_end()
+    }
+
+    fn dict<T: FromDict<'a>>(&mut self) -> Result<T> {
+        self.expect(b'{', "expected '{' to open a dict")?;
+        let mut item = T::default();
+        loop {
+            if self.eat(b'}') {
+                break;
+            }
+            self.skip_ws();
+            let key = match self.peek() {
+                Some(q @ (b'\'' | b'"')) => self.string(q)?,
+                _ => return self.err("expected a quoted dict key"),
+            };
+            self.expect(b':', "expected ':' after a dict key")?;
+            let value = self.scalar()?;
+            item.set(&key, value);
+            if !self.eat(b',') {
+                self.expect(b'}', "expected ',' or '}' after a dict value")?;
+                break;
+            }
+        }
+        Ok(item)
+    }
+
+    fn scalar(&mut self) -> Result<Scalar<'a>> {
+        self.skip_ws();
+        match self.peek() {
+            Some(q @ (b'\'' | b'"')) => Ok(Scalar::Str(self.string(q)?)),
+            Some(b'[' | b'{' | b'(') => {
+                self.skip_container()?;
+                Ok(Scalar::Container)
+            }
+            Some(b'-' | b'+' | b'.' | b'0'..=b'9') => self.number(),
+            Some(b'N') if self.eat_word("None") => Ok(Scalar::None),
+            Some(b'T') if self.eat_word("True") => Ok(Scalar::Bool(true)),
+            Some(b'F') if self.eat_word("False") => Ok(Scalar::Bool(false)),
+            Some(b'u' | b'U') if matches!(self.bytes.get(self.pos + 1), Some(b'\'' | b'"')) => {
+                self.pos += 1;
+                let q = self.bytes[self.pos];
+                Ok(Scalar::Str(self.string(q)?))
+            }
+            None => self.err("expected a value, found the end of the text"),
+            _ => self.err("expected a value"),
+        }
+    }
+
+    fn number(&mut self) -> Result<Scalar<'a>> {
+        let start = self.pos;
+        let mut is_float = false;
+        while let Some(b) = self.peek() {
+            match b {
+                b'0'..=b'9' | b'-' | b'+' | b'_' => {}
+                b'.' | b'e' | b'E' => is_float = true,
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        let text = &self.src[start..self.pos];
+        if !is_float {
+            if let Ok(v) = text.parse::<i64>() {
+                return Ok(Scalar::Int(v));
+            }
+        }
+        match text.parse::<f64>() {
+            Ok(v) => Ok(Scalar::Float(v)),
+            Err(_) => {
+                self.pos = start;
+                self.err("malformed number")
+            }
+        }
+    }
+
+    /// Parses a quoted string starting at the opening quote `quote`.
+    fn string(&mut self, quote: u8) -> Result<Cow<'a, str>> {
+        let open = self.pos;
+        self.pos += 1;
+        let start = self.pos;
+        let tail = &self.bytes[start..];
+        match memchr::memchr2(quote, b'\\', tail) {
+            Some(i) if tail[i] == quote => {
+                self.pos = start + i + 1;
+                Ok(Cow::Borrowed(&self.src[start..start + i]))
+            }
+            Some(i) => {
+                let mut text = String::with_capacity(i + 16);
+                text.push_str(&self.src[start..start + i]);
+                self.pos = start + i;
+                self.escaped_string_rest(quote, text)
+            }
+            None => {
+                self.pos = open;
+                self.err("unterminated string")
+            }
+        }
+    }
+
+    /// Continues a string at a backslash, unescaping into `text`.
+    fn escaped_string_rest(&mut self, quote: u8, mut text: String) -> Result<Cow<'a, str>> {
+        loop {
+            let tail = &self.bytes[self.pos..];
+            let Some(i) = memchr::memchr2(quote, b'\\', tail) else {
+                return self.err("unterminated string");
+            };
+            text.push_str(&self.src[self.pos..self.pos + i]);
+            self.pos += i;
+            if self.bytes[self.pos] == quote {
+                self.pos += 1;
+                return Ok(Cow::Owned(text));
+            }
+            self.escape(&mut text)?;
+        }
+    }
+
+    /// Decodes one escape sequence at a backslash and appends it to `text`.
+    fn escape(&mut self, text: &mut String) -> Result<()> {
+        let Some(&kind) = self.bytes.get(self.pos + 1) else {
+            return self.err("unterminated string");
+        };
+        let mut consumed = 2;
+        match kind {
+            b'\\' => text.push('\\'),
+            b'\'' => text.push('\''),
+            b'"' => text.push('"'),
+            b'n' => text.push('\n'),
+            b't' => text.push('\t'),
+            b'r' => text.push('\r'),
+            b'0' => text.push('\0'),
+            b'a' => text.push('\x07'),
+            b'b' => text.push('\x08'),
+            b'f' => text.push('\x0c'),
+            b'v' => text.push('\x0b'),
+            b'\n' => {}
+            b'x' | b'u' | b'U' => {
+                let digits = match kind {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
+                };
+                let hex =
+                    self.src
+                        .get(self.pos + 2..self.pos + 2 + digits)
+                        .ok_or(LiteralError {
+                            offset: self.pos,
+                            problem: "truncated escape",
+                        })?;
+                let code = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .ok_or(LiteralError {
+                        offset: self.pos,
+                        problem: "bad hex escape",
+                    })?;
+                let ch = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+                text.push(ch);
+                consumed += digits;
+            }
+            _ => {
+                // Python keeps unknown escapes as they are, backslash included.
+                text.push('\\');
+                consumed = 1;
+            }
+        }
+        self.pos += consumed;
+        Ok(())
+    }
+
+    /// Skips a nested list, dict, tuple or set without recursion.
+    fn skip_container(&mut self) -> Result<()> {
+        let mut depth = 0usize;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None => return self.err("unterminated list or dict"),
+                Some(b'[' | b'{' | b'(') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return self.err("nesting deeper than 64 levels");
+                    }
+                    self.pos += 1;
+                }
+                Some(b']' | b'}' | b')') => {
+                    self.pos += 1;
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                Some(q @ (b'\'' | b'"')) => {
+                    self.string(q)?;
+                }
+                Some(b',' | b':') => self.pos += 1,
+                Some(_) => {
+                    self.scalar()?;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default, Debug, PartialEq)]
+    struct Entry {
+        id: Option<i64>,
+        name: Option<String>,
+        other: Vec<String>,
+    }
+
+    impl<'a> FromDict<'a> for Entry {
+        fn set(&mut self, key: &str, value: Scalar<'a>) {
+            match key {
+                "id" => self.id = value.as_int(),
+                "name" => self.name = value.into_text().map(Cow::into_owned),
+                _ => self.other.push(format!("{key}={value:?}")),
+            }
+        }
+    }
+
+    fn list(input: &str) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        parse_dict_list(input, &mut out).map(|_| out)
+    }
+
+    #[test]
+    fn parses_real_genres() {
+        let got = list("[{'id': 16, 'name': 'Animation'}, {'id': 35, 'name': 'Comedy'}]").unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].id, Some(16));
+        assert_eq!(got[1].name.as_deref(), Some("Comedy"));
+    }
+
+    #[test]
+    fn double_quoted_string_keeps_apostrophe() {
+        let got = list(r#"[{'id': 15101, 'name': "based on children's book"}]"#).unwrap();
+        assert_eq!(got[0].name.as_deref(), Some("based on children's book"));
+    }
+
+    #[test]
+    fn escapes_are_decoded() {
+        let got = list(r"[{'name': 'Rock \'n\' Roll \\ \x41\u00e9\U0001F600'}]").unwrap();
+        assert_eq!(got[0].name.as_deref(), Some("Rock 'n' Roll \\ Aé😀"));
+    }
+
+    #[test]
+    fn none_true_false_floats_and_nested_values() {
+        let got = list("[{'id': 3, 'profile_path': None, 'adult': True, 'x': False, 'f': -1.5e3, 'l': [1, {'a': (2, 3)}], 'name': 'A'}]").unwrap();
+        assert_eq!(got[0].id, Some(3));
+        assert_eq!(got[0].name.as_deref(), Some("A"));
+        assert_eq!(
+            got[0].other,
+            [
+                "profile_path=None",
+                "adult=Bool(true)",
+                "x=Bool(false)",
+                "f=Float(-1500.0)",
+                "l=Container"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_none_are_empty_lists() {
+        assert!(list("").unwrap().is_empty());
+        assert!(list("  None ").unwrap().is_empty());
+        assert!(list("[]").unwrap().is_empty());
+        assert!(list("[{}, ]").unwrap().len() == 1);
+    }
+
+    #[test]
+    fn single_dict() {
+        let got: Option<Entry> =
+            parse_dict("{'id': 10194, 'name': 'Toy Story Collection', 'poster_path': '/x.jpg'}")
+                .unwrap();
+        assert_eq!(got.unwrap().id, Some(10194));
+        assert_eq!(parse_dict::<Entry>("").unwrap(), None);
+        assert!(parse_dict::<Entry>("{'id': 1} x").is_err());
+    }
+
+    #[test]
+    fn malformed_literals_are_errors_with_offsets() {
+        for (input, offset) in [
+            ("[{'id': 16, 'name': 'Animation'", 31),
+            ("[{'id': 16, 'name': 'Anim", 20),
+            ("[{'id' 16}]", 7),
+            ("[{id: 16}]", 2),
+            ("[{'a': @}]", 7),
+            ("{'id': 1}", 0),
+            ("[{'a': '\\x4'}]", 8),
+        ] {
+            let err = list(input).unwrap_err();
+            assert_eq!(err.offset, offset, "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("[{{'a': {}{}}}]", "[".repeat(100_000), "]".repeat(100_000));
+        let err = list(&deep).unwrap_err();
+        assert_eq!(err.problem, "nesting deeper than 64 levels");
+        let ok = format!("[{{'a': {}{}}}]", "[".repeat(60), "]".repeat(60));
+        assert!(list(&ok).is_ok());
+    }
+
+    #[test]
+    fn borrowed_when_no_escape() {
+        let mut p = Parser::new("'plain'");
+        assert!(matches!(p.string(b'\'').unwrap(), Cow::Borrowed("plain")));
+    }
+}

@@ -1,0 +1,405 @@
+//! Streaming CSV records with line numbers and memory limits.
+//!
+//! A thin pull reader over `csv_core`: it reads the input in fixed-size chunks, hands
+//! out one record at a time (fields as raw bytes, quotes already removed) with the
+//! line the record starts on, and never lets a single record grow past
+//! [`Limits::max_record_bytes`] or [`Limits::max_fields`]: a record that does is
+//! skipped to its end and reported as [`Next::TooLarge`], so a hostile file cannot
+//! make memory grow.
+
+use std::io::{self, Read};
+
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+
+/// Bounds on what one record may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest total size of a record's fields, in bytes.
+    pub max_record_bytes: usize,
+    /// Largest number of fields in a record.
+    pub max_fields: usize,
+}
+
+impl Default for Limits {
+    /// 16 MiB and 10,000 fields: the largest real record (a cast list) is under 1 MiB
+    /// and the widest file has 24 columns, so both leave wide headroom while keeping a
+    /// hostile record from taking more than a few dozen MiB.
+    fn default() -> Self {
+        Limits {
+            max_record_bytes: 16 << 20,
+            max_fields: 10_000,
+        }
+    }
+}
+
+/// The fields of one record, borrowed from the reader.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'r> {
+    data: &'r [u8],
+    ends: &'r [usize],
+}
+
+impl<'r> Fields<'r> {
+    /// Builds a view over field bytes and their end offsets.
+    pub fn new(data: &'r [u8], ends: &'r [usize]) -> Self {
+        Fields { data, ends }
+    }
+
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when the record has no field at all.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The bytes of field `i`, or empty when the record is shorter.
+    pub fn get(&self, i: usize) -> &'r [u8] {
+        match self.ends.get(i) {
+            Some(&end) => {
+                let start = if i == 0 { 0 } else { self.ends[i - 1] };
+                &self.data[start..end]
+            }
+            None => &[],
+        }
+    }
+
+    /// Iterates over the fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'r [u8]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// What [`RecordReader::next_record`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// A record is available through [`RecordReader::fields`].
+    Record,
+    /// A record broke a limit; its content was skipped.
+    TooLarge(LimitHit),
+    /// The input is exhausted.
+    End,
+}
+
+/// Which limit a skipped record broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitHit {
+    /// More bytes than [`Limits::max_record_bytes`].
+    RecordBytes(usize),
+    /// More fields than [`Limits::max_fields`].
+    Fields(usize),
+}
+
+impl std::fmt::Display for LimitHit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LimitHit::RecordBytes(max) => {
+                write!(f, "record larger than the {} MiB limit", max >> 20)
+            }
+            LimitHit::Fields(max) => write!(f, "record with more than the {max} fields limit"),
+        }
+    }
+}
+
+const CHUNK: usize = 256 * 1024;
+
+/// Pulls CSV records out of a byte stream.
+pub struct RecordReader<R> {
+    input: R,
+    core: Reader,
+    buf: Box<[u8]>,
+    buf_start: usize,
+    buf_end: usize,
+    eof: bool,
+    out: Vec<u8>,
+    out_len: usize,
+    ends: Vec<usize>,
+    ends_len: usize,
+    line: u64,
+    /// Line breaks consumed outside csv_core (it counts its own in `line()`).
+    newlines: u64,
+    bytes_consumed: u64,
+    limits: Limits,
+    replay: bool,
+}
+
+impl<R: Read> RecordReader<R> {
+    /// Reads RFC 4180 CSV (comma, double quotes, any of `\n`, `\r\n`, `\r`) from `input`.
+    pub fn new(input: R, limits: Limits) -> Self {
+        RecordReader {
+            input,
+            core: ReaderBuilder::new().build(),
+            buf: vec![0; CHUNK].into_boxed_slice(),
+            buf_start: 0,
+            buf_end: 0,
+            eof: false,
+            out: vec![0; limits.max_record_bytes.clamp(1, 4096)],
+            out_len: 0,
+            ends: vec![0; limits.max_fields.clamp(1, 32)],
+            ends_len: 0,
+            line: 0,
+            newlines: 0,
+            bytes_consumed: 0,
+            limits,
+            replay: false,
+        }
+    }
+
+    /// The fields of the last record returned.
+    pub fn fields(&self) -> Fields<'_> {
+        Fields::new(&self.out[..self.out_len], &self.ends[..self.ends_len])
+    }
+
+    /// The 1-based line on which the last record starts.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Bytes of the input consumed so far.
+    pub fn bytes_consumed(&self) -> u64 {
+        self.bytes_consumed
+    }
+
+    /// Makes the next call to [`next_record`](Self::next_record) return the current
+    /// record again (used when a record must be looked at twice).
+    pub fn unread(&mut self) {
+        self.replay = true;
+    }
+
+    /// Advances to the next record.
+    pub fn next_record(&mut self) -> io::Result<Next> {
+        if self.replay {
+            self.replay = false;
+            return Ok(Next::Record);
+        }
+        self.out_len = 0;
+        self.ends_len = 0;
+        self.skip_line_breaks()?;
+        self.line = self.newlines + self.core.line();
+        if self.simple_line() {
+            return Ok(Next::Record);
+        }
+        let mut hit = None;
+        loop {
+            if self.buf_start == self.buf_end && !self.eof {
+                self.fill()?;
+            }
+            let input = &self.buf[self.buf_start..self.buf_end];
+            let (result, nin, nout, nend) = self.core.read_record(
+                input,
+                &mut self.out[self.out_len..],
+                &mut self.ends[self.ends_len..],
+            );
+            self.buf_start += nin;
+            self.bytes_consumed += nin as u64;
+            self.out_len += nout;
+            self.ends_len += nend;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => {
+                    if self.out.len() >= self.limits.max_record_bytes {
+                        hit = Some(LimitHit::RecordBytes(self.limits.max_record_bytes));
+                        self.out_len = 0;
+                        self.ends_len = 0;
+                    } else {
+                        let grown = (self.out.len() * 2).min(self.limits.max_record_bytes);
+                        self.out.resize(grown, 0);
+                    }
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    if self.ends.len() >= self.limits.max_fields {
+                        hit.get_or_insert(LimitHit::Fields(self.limits.max_fields));
+                        self.out_len = 0;
+                        self.ends_len = 0;
+                    } else {
+                        let grown = (self.ends.len() * 2).min(self.limits.max_fields);
+                        self.ends.resize(grown, 0);
+                    }
+                }
+                ReadRecordResult::Record => {
+                    if self.out_len > self.limits.max_record_bytes {
+                        hit = Some(LimitHit::RecordBytes(self.limits.max_record_bytes));
+                    }
+                    return Ok(match hit {
+                        Some(limit) => {
+                            self.out_len = 0;
+                            self.ends_len = 0;
+                            Next::TooLarge(limit)
+                        }
+                        None => Next::Record,
+                    });
+                }
+                ReadRecordResult::End => return Ok(Next::End),
+            }
+        }
+    }
+
+    /// The fast path for the common record: a whole line in the buffer, without any
+    /// quote, within the limits. Splits it on commas in one pass without csv_core
+    /// (which stays at the start of a record). Returns false, having consumed
+    /// nothing, for anything else.
+    fn simple_line(&mut self) -> bool {
+        let input = &self.buf[self.buf_start..self.buf_end];
+        let (mut out_len, mut fields) = (0, 0);
+        for (i, &b) in input.iter().enumerate() {
+            match b {
+                b',' => {
+                    if fields + 1 == self.ends.len() {
+                        return false;
+                    }
+                    self.ends[fields] = out_len;
+                    fields += 1;
+                }
+                b'\n' | b'\r' => {
+                    let consumed = match (b, input.get(i + 1)) {
+                        (b'\n', _) => i + 1,
+                        (_, Some(b'\n')) => i + 2,
+                        _ => return false,
+                    };
+                    self.ends[fields] = out_len;
+                    self.ends_len = fields + 1;
+                    self.out_len = out_len;
+                    self.buf_start += consumed;
+                    self.bytes_consumed += consumed as u64;
+                    self.newlines += 1;
+                    return true;
+                }
+                b'"' => return false,
+                _ => match self.out.get_mut(out_len) {
+                    Some(slot) => {
+                        *slot = b;
+                        out_len += 1;
+                    }
+                    None => return false,
+                },
+            }
+        }
+        false
+    }
+
+    /// Consumes the line breaks before a record, counting them, so that the record's
+    /// first line is known whatever the terminator (`\n`, `\r\n`, `\r`) and however
+    /// the input is chunked.
+    fn skip_line_breaks(&mut self) -> io::Result<()> {
+        loop {
+            if self.buf_start == self.buf_end {
+                if self.eof {
+                    return Ok(());
+                }
+                self.fill()?;
+                continue;
+            }
+            match self.buf[self.buf_start] {
+                b'\n' => self.newlines += 1,
+                b'\r' => {}
+                _ => return Ok(()),
+            }
+            self.buf_start += 1;
+            self.bytes_consumed += 1;
+        }
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        self.buf_start = 0;
+        self.buf_end = 0;
+        loop {
+            match self.input.read(&mut self.buf) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(());
+                }
+                Ok(n) => {
+                    self.buf_end = n;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Feeds the input `chunk` bytes at a time, to test every split point.
+    struct Chunked<'a>(&'a [u8], usize);
+
+    impl Read for Chunked<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn read_all(
+        input: &[u8],
+        chunk: usize,
+        limits: Limits,
+    ) -> Vec<(u64, Result<Vec<String>, LimitHit>)> {
+        let mut reader = RecordReader::new(Chunked(input, chunk), limits);
+        let mut out = Vec::new();
+        loop {
+            match reader.next_record().unwrap() {
+                Next::Record => out.push((
+                    reader.line(),
+                    Ok(reader
+                        .fields()
+                        .iter()
+                        .map(|f| String::from_utf8_lossy(f).into_owned())
+                        .collect()),
+                )),
+                Next::TooLarge(hit) => out.push((reader.line(), Err(hit))),
+                Next::End => return out,
+            }
+        }
+    }
+
+    #[test]
+    fn records_fields_and_lines_whole_and_byte_by_byte() {
+        let input = b"id,overview\r\n1,\"two\nlines, \"\"quoted\"\"\"\r\n\r\n2,plain\n3,last";
+        for chunk in [1, 2, 5, CHUNK] {
+            let got = read_all(input, chunk, Limits::default());
+            assert_eq!(
+                got,
+                vec![
+                    (1, Ok(vec!["id".into(), "overview".into()])),
+                    (2, Ok(vec!["1".into(), "two\nlines, \"quoted\"".into()])),
+                    (5, Ok(vec!["2".into(), "plain".into()])),
+                    (6, Ok(vec!["3".into(), "last".into()])),
+                ],
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn oversized_records_are_skipped_and_reading_goes_on() {
+        let limits = Limits {
+            max_record_bytes: 64,
+            max_fields: 4,
+        };
+        let big = format!("a,b\n\"{}\",x\n1,2,3,4,5,6\nok,fine\n", "z".repeat(1000));
+        let got = read_all(big.as_bytes(), 7, limits);
+        assert_eq!(got[1], (2, Err(LimitHit::RecordBytes(64))));
+        assert_eq!(got[2], (3, Err(LimitHit::Fields(4))));
+        assert_eq!(got[3], (4, Ok(vec!["ok".into(), "fine".into()])));
+    }
+
+    #[test]
+    fn unread_replays_the_same_record() {
+        let mut reader = RecordReader::new(&b"a\nb\n"[..], Limits::default());
+        assert_eq!(reader.next_record().unwrap(), Next::Record);
+        reader.unread();
+        assert_eq!(reader.next_record().unwrap(), Next::Record);
+        assert_eq!(reader.fields().get(0), b"a");
+        assert_eq!(reader.next_record().unwrap(), Next::Record);
+        assert_eq!(reader.fields().get(0), b"b");
+        assert_eq!(reader.next_record().unwrap(), Next::End);
+    }
+}
