@@ -83,11 +83,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut quiet = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        let mut value = |name: &str| {
-            iter.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
@@ -96,19 +92,15 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--threads" => threads = Some(value("--threads")?),
             "--spreadsheet-safe" => spreadsheet_safe = true,
             "-q" | "--quiet" => quiet = true,
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(format!("unknown option {flag}"))
-            }
+            flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag}")),
             _ => positional.push(arg.clone()),
         }
     }
     let threads = match threads {
         None => std::thread::available_parallelism().map_or(2, usize::from),
-        Some(t) => t
-            .parse::<usize>()
-            .ok()
-            .filter(|&n| n >= 1)
-            .ok_or(format!("--threads {t}: expected a number >= 1"))?,
+        Some(t) => {
+            t.parse::<usize>().ok().filter(|&n| n >= 1).ok_or(format!("--threads {t}: expected a number >= 1"))?
+        }
     };
     let Some((command, rest)) = positional.split_first() else {
         return Err("no command given".into());
@@ -123,9 +115,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 None | Some("both") => Format::ALL.to_vec(),
                 Some("csv") => vec![Format::Csv],
                 Some("ndjson") | Some("json") => vec![Format::Ndjson],
-                Some(other) => {
-                    return Err(format!("--format {other}: expected csv, ndjson or both"))
-                }
+                Some(other) => return Err(format!("--format {other}: expected csv, ndjson or both")),
             };
             Ok(Command::Process(ProcessArgs {
                 inputs: rest.iter().map(PathBuf::from).collect(),
@@ -137,11 +127,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             }))
         }
         "bench" => match rest {
-            [zip] => Ok(Command::Bench {
-                zip: PathBuf::from(zip),
-                out,
-                threads,
-            }),
+            [zip] => Ok(Command::Bench { zip: PathBuf::from(zip), out, threads }),
             _ => Err("bench: give exactly one ZIP".into()),
         },
         "sample" => match (rest, out) {
@@ -162,9 +148,7 @@ mod tests {
 
     #[test]
     fn process_defaults_to_both_formats() {
-        let Command::Process(p) = parse(&args("process a.zip --out out")).unwrap() else {
-            panic!()
-        };
+        let Command::Process(p) = parse(&args("process a.zip --out out")).unwrap() else { panic!() };
         assert_eq!(p.formats, Format::ALL.to_vec());
         assert_eq!(p.inputs, vec![PathBuf::from("a.zip")]);
         assert!(!p.options.spreadsheet_safe);
@@ -173,19 +157,11 @@ mod tests {
     #[test]
     fn usage_errors() {
         assert!(parse(&args("process a.zip")).unwrap_err().contains("--out"));
-        assert!(parse(&args("process --out x"))
-            .unwrap_err()
-            .contains("INPUT"));
-        assert!(parse(&args("process a --out x --format xml"))
-            .unwrap_err()
-            .contains("xml"));
-        assert!(parse(&args("frobnicate"))
-            .unwrap_err()
-            .contains("frobnicate"));
+        assert!(parse(&args("process --out x")).unwrap_err().contains("INPUT"));
+        assert!(parse(&args("process a --out x --format xml")).unwrap_err().contains("xml"));
+        assert!(parse(&args("frobnicate")).unwrap_err().contains("frobnicate"));
         assert!(parse(&args("process a --out x --threads 0")).is_err());
-        assert!(parse(&args("process a --out"))
-            .unwrap_err()
-            .contains("value"));
+        assert!(parse(&args("process a --out")).unwrap_err().contains("value"));
         assert_eq!(parse(&args("--help")), Ok(Command::Help));
     }
 }

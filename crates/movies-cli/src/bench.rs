@@ -55,19 +55,10 @@ pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
     let scratch = std::env::temp_dir().join(format!("movies-bench-{}", std::process::id()));
     let out_dir = out.unwrap_or(&scratch);
     let progress = Progress::new(resolved.sources.len());
-    let outcome = match run::run(
-        &resolved.sources,
-        out_dir,
-        &ExportPlan::default(),
-        threads,
-        &progress,
-    ) {
+    let outcome = match run::run(&resolved.sources, out_dir, &ExportPlan::default(), threads, &progress) {
         Ok(o) => o,
         Err(run::OutputError(e)) => {
-            eprintln!(
-                "movies: cannot write the output in {}: {e}",
-                out_dir.display()
-            );
+            eprintln!("movies: cannot write the output in {}: {e}", out_dir.display());
             return ExitCode::from(1);
         }
     };
@@ -90,19 +81,10 @@ pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
         inflated as f64 / 1e6,
         inflated as f64 / 1e6 / floor
     );
-    println!(
-        "process        {total:>8.2} s   csv + ndjson, {:.2}x the inflate floor",
-        total / floor
-    );
-    println!(
-        "peak memory    {:>8.0} MiB",
-        peak.map_or(f64::NAN, |b| b as f64 / (1u64 << 20) as f64)
-    );
+    println!("process        {total:>8.2} s   csv + ndjson, {:.2}x the inflate floor", total / floor);
+    println!("peak memory    {:>8.0} MiB", peak.map_or(f64::NAN, |b| b as f64 / (1u64 << 20) as f64));
     println!();
-    println!(
-        "{:<22} {:>9} {:>12} {:>14}",
-        "file", "seconds", "records", "records/s"
-    );
+    println!("{:<22} {:>9} {:>12} {:>14}", "file", "seconds", "records", "records/s");
     for job in &outcome.jobs {
         let secs = job.elapsed.as_secs_f64();
         println!(

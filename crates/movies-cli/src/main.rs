@@ -49,10 +49,7 @@ fn process(p: &ProcessArgs) -> ExitCode {
             eprintln!("movies: note: {note}");
         }
     }
-    let plan = ExportPlan {
-        formats: p.formats.clone(),
-        options: p.options,
-    };
+    let plan = ExportPlan { formats: p.formats.clone(), options: p.options };
     let progress = run::Progress::new(resolved.sources.len());
     let done = AtomicBool::new(false);
     let outcome = std::thread::scope(|scope| {
@@ -66,10 +63,7 @@ fn process(p: &ProcessArgs) -> ExitCode {
     let outcome = match outcome {
         Ok(o) => o,
         Err(run::OutputError(e)) => {
-            eprintln!(
-                "movies: cannot write the output in {}: {e} — check the folder and free space",
-                p.out.display()
-            );
+            eprintln!("movies: cannot write the output in {}: {e} — check the folder and free space", p.out.display());
             return ExitCode::from(1);
         }
     };
@@ -91,10 +85,7 @@ fn process(p: &ProcessArgs) -> ExitCode {
 }
 
 fn print_summary(outcome: &run::RunOutcome, p: &ProcessArgs) {
-    eprintln!(
-        "{:<22} {:>8} {:>12} {:>12} {:>10} {:>9}",
-        "file", "status", "read", "accepted", "rejected", "warnings"
-    );
+    eprintln!("{:<22} {:>8} {:>12} {:>12} {:>10} {:>9}", "file", "status", "read", "accepted", "rejected", "warnings");
     for (name, entry) in &outcome.manifest.files {
         let status = match entry.status {
             FileStatus::Ok => "ok",
@@ -106,11 +97,7 @@ fn print_summary(outcome: &run::RunOutcome, p: &ProcessArgs) {
             entry.records_read, entry.rows_accepted, entry.rows_rejected, entry.warnings
         );
     }
-    eprintln!(
-        "wrote {} in {:.2} s",
-        p.out.display(),
-        outcome.elapsed.as_secs_f64()
-    );
+    eprintln!("wrote {} in {:.2} s", p.out.display(), outcome.elapsed.as_secs_f64());
 }
 
 /// `movies sample`: writes the embedded sample dataset zip.

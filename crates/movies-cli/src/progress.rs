@@ -18,16 +18,8 @@ pub fn draw_until_done(sources: &[Source], progress: &Progress, done: &AtomicBoo
     let total: u64 = sources.iter().map(|s| s.size).sum::<u64>().max(1);
     let started = Instant::now();
     while !done.load(Ordering::Relaxed) {
-        let bytes: u64 = progress
-            .bytes
-            .iter()
-            .map(|b| b.load(Ordering::Relaxed))
-            .sum();
-        let records: u64 = progress
-            .records
-            .iter()
-            .map(|r| r.load(Ordering::Relaxed))
-            .sum();
+        let bytes: u64 = progress.bytes.iter().map(|b| b.load(Ordering::Relaxed)).sum();
+        let records: u64 = progress.records.iter().map(|r| r.load(Ordering::Relaxed)).sum();
         let fraction = (bytes as f64 / total as f64).min(1.0);
         let filled = (fraction * WIDTH as f64) as usize;
         let secs = started.elapsed().as_secs_f64();

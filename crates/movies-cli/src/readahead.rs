@@ -49,10 +49,7 @@ impl Read for ChannelReader {
 
 /// Starts a thread in `scope` that runs `open` and pumps what it opens into the
 /// returned reader. An error of `open` is returned before any data is read.
-pub fn spawn<'scope, 'env, F>(
-    scope: &'scope Scope<'scope, 'env>,
-    open: F,
-) -> Result<ChannelReader, InputError>
+pub fn spawn<'scope, 'env, F>(scope: &'scope Scope<'scope, 'env>, open: F) -> Result<ChannelReader, InputError>
 where
     F: FnOnce(&mut dyn FnMut(&mut dyn Read)) -> Result<(), InputError> + Send + 'scope,
 {
@@ -69,19 +66,9 @@ where
         }
     });
     match opened_rx.recv() {
-        Ok(Ok(())) => Ok(ChannelReader {
-            chunks: chunks_rx,
-            recycle: recycle_tx,
-            current: Vec::new(),
-            pos: 0,
-        }),
+        Ok(Ok(())) => Ok(ChannelReader { chunks: chunks_rx, recycle: recycle_tx, current: Vec::new(), pos: 0 }),
         Ok(Err(e)) => Err(e),
-        Err(_) => Ok(ChannelReader {
-            chunks: chunks_rx,
-            recycle: recycle_tx,
-            current: Vec::new(),
-            pos: 0,
-        }),
+        Err(_) => Ok(ChannelReader { chunks: chunks_rx, recycle: recycle_tx, current: Vec::new(), pos: 0 }),
     }
 }
 

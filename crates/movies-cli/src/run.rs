@@ -15,8 +15,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use movies_core::export::{
-    finish_export, streamed_tables, ExportPlan, ExportTarget, FileEntry, Format, Manifest,
-    StreamingSink,
+    finish_export, streamed_tables, ExportPlan, ExportTarget, FileEntry, Format, Manifest, StreamingSink,
 };
 use movies_core::model::Movie;
 use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Step, Table};
@@ -50,8 +49,7 @@ impl ExportTarget for FolderTarget {
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent)?;
         }
-        File::create(&full)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot create {}: {e}", full.display())))
+        File::create(&full).map_err(|e| io::Error::new(e.kind(), format!("cannot create {}: {e}", full.display())))
     }
 }
 
@@ -112,18 +110,13 @@ pub fn run(
     let started = Instant::now();
     fs::create_dir_all(out).map_err(OutputError)?;
     let stage = out.join(format!(".movies-staging-{}", std::process::id()));
-    let result =
-        run_staged(sources, &stage, plan, threads, progress).and_then(|(manifest, jobs)| {
-            publish(&stage, out)?;
-            Ok((manifest, jobs))
-        });
+    let result = run_staged(sources, &stage, plan, threads, progress).and_then(|(manifest, jobs)| {
+        publish(&stage, out)?;
+        Ok((manifest, jobs))
+    });
     let _ = fs::remove_dir_all(&stage);
     let (manifest, jobs) = result.map_err(OutputError)?;
-    Ok(RunOutcome {
-        manifest,
-        jobs,
-        elapsed: started.elapsed(),
-    })
+    Ok(RunOutcome { manifest, jobs, elapsed: started.elapsed() })
 }
 
 fn run_staged(
@@ -144,22 +137,14 @@ fn run_staged(
             scope.spawn(|| loop {
                 let next = queue.lock().map(|mut q| q.pop_front()).unwrap_or(None);
                 let Some(i) = next else { break };
-                let outcome = run_job(
-                    &sources[i],
-                    stage,
-                    plan,
-                    &progress.bytes[i],
-                    &progress.records[i],
-                );
+                let outcome = run_job(&sources[i], stage, plan, &progress.bytes[i], &progress.records[i]);
                 if let Ok(mut r) = results.lock() {
                     r.push((i, outcome));
                 }
             });
         }
     });
-    let mut results = results
-        .into_inner()
-        .map_err(|_| io::Error::other("a worker thread panicked"))?;
+    let mut results = results.into_inner().map_err(|_| io::Error::other("a worker thread panicked"))?;
     results.sort_by_key(|(i, _)| sources[*i].file);
     let mut jobs = Vec::with_capacity(results.len());
     for (_, outcome) in results {
@@ -177,22 +162,14 @@ fn run_staged(
         .filter(|table| !rows.iter().any(|(t, _)| t == table))
         .collect();
     StreamingSink::open(&mut target, &missing, plan)?.finish()?;
-    let movies: Vec<Movie> = jobs
-        .iter_mut()
-        .flat_map(|j| std::mem::take(&mut j.movies))
-        .collect();
-    let files: Vec<(InputFile, FileEntry)> =
-        jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
+    let movies: Vec<Movie> = jobs.iter_mut().flat_map(|j| std::mem::take(&mut j.movies)).collect();
+    let files: Vec<(InputFile, FileEntry)> = jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
     let (manifest, _metrics) = finish_export(&mut target, plan, &movies, files, &rows)?;
     Ok((manifest, jobs))
 }
 
 fn error_part_path(format: Format, file: InputFile) -> String {
-    format!(
-        "parts/error_log.{}.{}",
-        file.file_name().trim_end_matches(".csv"),
-        format.extension()
-    )
+    format!("parts/error_log.{}.{}", file.file_name().trim_end_matches(".csv"), format.extension())
 }
 
 /// Cleans one file, streaming its tables into the staging folder.
@@ -237,25 +214,12 @@ fn run_job(
     let streamed = sink.finish()?;
     let error = result.err();
     let entry = match (&last_report, &error) {
-        (Some(report), error) => {
-            FileEntry::from_report(report, error.as_ref().map(ToString::to_string))
-        }
+        (Some(report), error) => FileEntry::from_report(report, error.as_ref().map(ToString::to_string)),
         (None, Some(error)) => FileEntry::failed(&source.name, error.to_string()),
         (None, None) => FileEntry::failed(&source.name, "no data".into()),
     };
-    let rows = streamed
-        .rows
-        .into_iter()
-        .filter(|(t, _)| *t != Table::ErrorLog)
-        .collect();
-    Ok(JobOutcome {
-        file: source.file,
-        entry,
-        error,
-        elapsed: started.elapsed(),
-        movies: streamed.movies,
-        rows,
-    })
+    let rows = streamed.rows.into_iter().filter(|(t, _)| *t != Table::ErrorLog).collect();
+    Ok(JobOutcome { file: source.file, entry, error, elapsed: started.elapsed(), movies: streamed.movies, rows })
 }
 
 /// Joins the per-file error-log parts, in input order, into the error_log table.
@@ -267,15 +231,9 @@ fn join_error_log_parts(
 ) -> io::Result<u64> {
     let mut rows = 0;
     for &format in &plan.formats {
-        let mut out =
-            io::BufWriter::with_capacity(1 << 20, target.create(&format.path(Table::ErrorLog))?);
+        let mut out = io::BufWriter::with_capacity(1 << 20, target.create(&format.path(Table::ErrorLog))?);
         if format == Format::Csv {
-            let header: Vec<&str> = Table::ErrorLog
-                .def()
-                .columns
-                .iter()
-                .map(|c| c.name)
-                .collect();
+            let header: Vec<&str> = Table::ErrorLog.def().columns.iter().map(|c| c.name).collect();
             writeln!(out, "{}", header.join(","))?;
         }
         let mut count = 0u64;
@@ -309,7 +267,10 @@ fn publish(stage: &Path, out: &Path) -> io::Result<()> {
         } else if to.exists() {
             fs::remove_file(&to)?;
         }
-        fs::rename(&from, &to)?;
+        // A folder of a format not asked for (`--format csv`) is absent from the stage.
+        if from.exists() {
+            fs::rename(&from, &to)?;
+        }
     }
     Ok(())
 }

@@ -43,17 +43,11 @@ impl<R: Read + Seek> Archive<R> {
     /// Reads the archive's directory; `name` is used in messages.
     pub fn open(reader: R, name: &str) -> Result<Self, InputError> {
         match ZipArchive::new(reader) {
-            Ok(zip) => Ok(Archive {
-                zip,
-                name: name.to_owned(),
-            }),
+            Ok(zip) => Ok(Archive { zip, name: name.to_owned() }),
             Err(zip::result::ZipError::Io(e)) if e.kind() != io::ErrorKind::UnexpectedEof => {
                 Err(InputError::archive(name, InputErrorKind::Io(e)))
             }
-            Err(e) => Err(InputError::archive(
-                name,
-                InputErrorKind::NotAZip(describe_zip_error(&e)),
-            )),
+            Err(e) => Err(InputError::archive(name, InputErrorKind::NotAZip(describe_zip_error(&e)))),
         }
     }
 
@@ -64,11 +58,7 @@ impl<R: Read + Seek> Archive<R> {
 
     /// Every entry name, for messages when nothing was recognised.
     pub fn entry_names(&self) -> Vec<String> {
-        self.zip
-            .file_names()
-            .filter_map(Result::ok)
-            .map(|n| n.into_owned())
-            .collect()
+        self.zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect()
     }
 
     /// The best entry for each input file (a full file over its `_small` fallback;
@@ -107,38 +97,24 @@ impl<R: Read + Seek> Archive<R> {
     /// Opens an entry for streaming, after checking it can be read safely.
     pub fn open_entry(&mut self, entry: &Entry) -> Result<impl Read + '_, InputError> {
         let fail = |kind| InputError::new(entry.file, &entry.path, kind);
-        let meta = self
-            .zip
-            .by_index_data(entry.index)
-            .map_err(|e| fail(InputErrorKind::NotAZip(describe_zip_error(&e))))?;
+        let meta =
+            self.zip.by_index_data(entry.index).map_err(|e| fail(InputErrorKind::NotAZip(describe_zip_error(&e))))?;
         if meta.encrypted() {
             return Err(fail(InputErrorKind::Encrypted));
         }
         let method = meta.compression();
-        if !matches!(
-            method,
-            CompressionMethod::Stored | CompressionMethod::Deflated
-        ) {
-            return Err(fail(InputErrorKind::UnsupportedCompression(method_name(
-                method,
-            ))));
+        if !matches!(method, CompressionMethod::Stored | CompressionMethod::Deflated) {
+            return Err(fail(InputErrorKind::UnsupportedCompression(method_name(method))));
         }
         if meta.size() > MAX_DECLARED_SIZE {
-            return Err(fail(InputErrorKind::DeclaredSizeTooLarge {
-                declared: meta.size(),
-                limit: MAX_DECLARED_SIZE,
-            }));
+            return Err(fail(InputErrorKind::DeclaredSizeTooLarge { declared: meta.size(), limit: MAX_DECLARED_SIZE }));
         }
         let declared = meta.size();
         let reader = self.zip.by_index(entry.index).map_err(|e| match e {
             zip::result::ZipError::Io(e) => fail(InputErrorKind::Io(e)),
             other => fail(InputErrorKind::NotAZip(describe_zip_error(&other))),
         })?;
-        Ok(SizeGuard {
-            inner: reader,
-            remaining: declared,
-            declared,
-        })
+        Ok(SizeGuard { inner: reader, remaining: declared, declared })
     }
 }
 

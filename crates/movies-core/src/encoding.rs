@@ -13,10 +13,10 @@ use std::io::{self, Read};
 /// The characters of Windows-1252 bytes 0x80..=0x9F (the rest is Latin-1).
 /// Unassigned bytes map to the C1 control of the same value, as browsers do.
 const CP1252_HIGH: [char; 32] = [
-    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
-    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}',
-    '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
-    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
+    '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}',
+    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}',
+    '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
 ];
 
 /// Decodes bytes as Windows-1252. Every byte maps to a character, so this cannot fail.
@@ -93,15 +93,13 @@ impl<R: Read> Utf16ToUtf8<R> {
 
     fn push_char(&mut self, c: char) {
         let mut buf = [0u8; 4];
-        self.output
-            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.output.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
 
     fn push_unit(&mut self, unit: u16) {
         if let Some(high) = self.pending_high.take() {
             if (0xDC00..0xE000).contains(&unit) {
-                let code =
-                    0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                let code = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
                 self.push_char(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
                 return;
             }
@@ -126,11 +124,7 @@ impl<R: Read> Utf16ToUtf8<R> {
             let whole = self.input_len & !1;
             for i in (0..whole).step_by(2) {
                 let pair = [self.input[i], self.input[i + 1]];
-                let unit = if self.little_endian {
-                    u16::from_le_bytes(pair)
-                } else {
-                    u16::from_be_bytes(pair)
-                };
+                let unit = if self.little_endian { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) };
                 self.push_unit(unit);
             }
             self.input.copy_within(whole..self.input_len, 0);
@@ -164,10 +158,7 @@ mod tests {
 
     #[test]
     fn windows_1252() {
-        assert_eq!(
-            decode_windows_1252(b"Caf\xe9 \x93quoted\x94 \x80"),
-            "Café \u{201C}quoted\u{201D} €"
-        );
+        assert_eq!(decode_windows_1252(b"Caf\xe9 \x93quoted\x94 \x80"), "Café \u{201C}quoted\u{201D} €");
         let (text, fallback) = field_text(b"Caf\xc3\xa9");
         assert_eq!((text.as_ref(), fallback), ("Café", false));
         let (text, fallback) = field_text(b"Caf\xe9");
@@ -185,9 +176,7 @@ mod tests {
             }
         }
         let mut out = String::new();
-        Utf16ToUtf8::new(Chunked(bytes, chunk), bom)
-            .read_to_string(&mut out)
-            .unwrap();
+        Utf16ToUtf8::new(Chunked(bytes, chunk), bom).read_to_string(&mut out).unwrap();
         out
     }
 
@@ -206,10 +195,7 @@ mod tests {
 
     #[test]
     fn broken_utf16_becomes_replacement_characters() {
-        assert_eq!(
-            transcode(&[0x00, 0xD8, b'a', 0], Bom::Utf16Le, 4),
-            "\u{FFFD}a"
-        );
+        assert_eq!(transcode(&[0x00, 0xD8, b'a', 0], Bom::Utf16Le, 4), "\u{FFFD}a");
         assert_eq!(transcode(&[b'a', 0, b'b'], Bom::Utf16Le, 4), "a\u{FFFD}");
     }
 }

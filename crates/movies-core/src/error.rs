@@ -74,22 +74,12 @@ pub enum InputErrorKind {
 impl InputError {
     /// An error about `file`, read from `source`.
     pub fn new(file: InputFile, source: &str, kind: InputErrorKind) -> Self {
-        InputError {
-            file: Some(file),
-            source: source.to_owned(),
-            line: None,
-            kind,
-        }
+        InputError { file: Some(file), source: source.to_owned(), line: None, kind }
     }
 
     /// An error about an archive or path, before any file is recognised.
     pub fn archive(source: &str, kind: InputErrorKind) -> Self {
-        InputError {
-            file: None,
-            source: source.to_owned(),
-            line: None,
-            kind,
-        }
+        InputError { file: None, source: source.to_owned(), line: None, kind }
     }
 
     /// A read failure of `file`.
@@ -106,6 +96,7 @@ impl InputError {
     /// A short hint of what the user can do.
     pub fn hint(&self) -> &'static str {
         match &self.kind {
+            InputErrorKind::Io(e) if e.kind() == io::ErrorKind::NotFound => "check the path: nothing is there",
             InputErrorKind::Io(_) | InputErrorKind::InflatesBeyondDeclaredSize(_) => {
                 "the file looks truncated or corrupt: download it again"
             }
@@ -133,22 +124,10 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::MissingColumns { missing, found } => {
                 let shown: Vec<&str> = found.iter().take(12).map(String::as_str).collect();
                 let more = if found.len() > 12 { ", ..." } else { "" };
-                write!(
-                    f,
-                    "missing required column(s) {} (header has: {}{more})",
-                    missing.join(", "),
-                    shown.join(", ")
-                )
+                write!(f, "missing required column(s) {} (header has: {}{more})", missing.join(", "), shown.join(", "))
             }
-            InputErrorKind::DuplicateColumn {
-                column,
-                first,
-                second,
-            } => {
-                write!(
-                    f,
-                    "column `{column}` appears twice in the header (columns {first} and {second})"
-                )
+            InputErrorKind::DuplicateColumn { column, first, second } => {
+                write!(f, "column `{column}` appears twice in the header (columns {first} and {second})")
             }
             InputErrorKind::HeaderTooLarge(hit) => write!(f, "header row too large: {hit}"),
             InputErrorKind::NotAZip(why) => write!(f, "not a readable zip archive: {why}"),
@@ -159,22 +138,15 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::InflatesBeyondDeclaredSize(size) => {
                 write!(f, "the entry inflates beyond its declared size of {size} bytes (corrupt archive or zip bomb)")
             }
-            InputErrorKind::DeclaredSizeTooLarge { declared, limit } => write!(
-                f,
-                "the entry declares {} GiB uncompressed, over the {} GiB limit",
-                declared >> 30,
-                limit >> 30
-            ),
+            InputErrorKind::DeclaredSizeTooLarge { declared, limit } => {
+                write!(f, "the entry declares {} GiB uncompressed, over the {} GiB limit", declared >> 30, limit >> 30)
+            }
             InputErrorKind::NoDatasetFiles { found } => {
                 let shown: Vec<&str> = found.iter().take(8).map(String::as_str).collect();
                 if shown.is_empty() {
                     f.write_str("no file of The Movies Dataset found (the input is empty)")
                 } else {
-                    write!(
-                        f,
-                        "no file of The Movies Dataset found (found: {})",
-                        shown.join(", ")
-                    )
+                    write!(f, "no file of The Movies Dataset found (found: {})", shown.join(", "))
                 }
             }
             InputErrorKind::Cancelled => f.write_str("cancelled"),

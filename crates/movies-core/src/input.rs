@@ -1,9 +1,9 @@
 //! The five input files and how they are recognised by name.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One of the dataset's input files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputFile {
     /// `movies_metadata.csv`: one record per movie.
@@ -29,13 +29,8 @@ pub enum MatchQuality {
 
 impl InputFile {
     /// All inputs, in the order their outputs are written.
-    pub const ALL: [InputFile; 5] = [
-        InputFile::MoviesMetadata,
-        InputFile::Credits,
-        InputFile::Keywords,
-        InputFile::Links,
-        InputFile::Ratings,
-    ];
+    pub const ALL: [InputFile; 5] =
+        [InputFile::MoviesMetadata, InputFile::Credits, InputFile::Keywords, InputFile::Links, InputFile::Ratings];
 
     /// The canonical file name.
     pub fn file_name(self) -> &'static str {
@@ -63,15 +58,60 @@ impl InputFile {
         InputFile::ALL.into_iter().find_map(|file| {
             if base.eq_ignore_ascii_case(file.file_name()) {
                 Some((file, MatchQuality::Exact))
-            } else if file
-                .fallback_name()
-                .is_some_and(|name| base.eq_ignore_ascii_case(name))
-            {
+            } else if file.fallback_name().is_some_and(|name| base.eq_ignore_ascii_case(name)) {
                 Some((file, MatchQuality::Fallback))
             } else {
                 None
             }
         })
+    }
+}
+
+/// Picks one source per input file among candidates found by name: the full file over
+/// its `_small` fallback, the first found among equals. Says what it left aside.
+#[derive(Debug)]
+pub struct SourceChooser<T> {
+    chosen: Vec<(InputFile, MatchQuality, String, T)>,
+    notes: Vec<String>,
+}
+
+impl<T> Default for SourceChooser<T> {
+    fn default() -> Self {
+        SourceChooser { chosen: Vec::new(), notes: Vec::new() }
+    }
+}
+
+impl<T> SourceChooser<T> {
+    /// Offers the source at `path`; returns false when the name is not a dataset file.
+    pub fn offer(&mut self, path: &str, source: T) -> bool {
+        let Some((file, quality)) = InputFile::recognise(path) else {
+            return false;
+        };
+        match self.chosen.iter_mut().find(|(f, ..)| *f == file) {
+            Some(current) if quality > current.1 => {
+                self.notes.push(format!("{file}: using {path} rather than {}", current.2));
+                *current = (file, quality, path.to_owned(), source);
+            }
+            Some(current) => self.notes.push(format!("{path}: ignored, {} is already used", current.2)),
+            None => self.chosen.push((file, quality, path.to_owned(), source)),
+        }
+        true
+    }
+
+    /// Adds a remark for the user.
+    pub fn note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
+    /// True when nothing was chosen.
+    pub fn is_empty(&self) -> bool {
+        self.chosen.is_empty()
+    }
+
+    /// The chosen sources `(file, path, source)` in input order, and the remarks.
+    pub fn finish(mut self) -> (Vec<(InputFile, String, T)>, Vec<String>) {
+        self.chosen.sort_by_key(|(file, ..)| *file);
+        (self.chosen.into_iter().map(|(file, _, path, source)| (file, path, source)).collect(), self.notes)
     }
 }
 
@@ -86,19 +126,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chooser_prefers_full_files() {
+        let mut chooser = SourceChooser::default();
+        assert!(chooser.offer("a/ratings_small.csv", 1));
+        assert!(chooser.offer("b/ratings.csv", 2));
+        assert!(chooser.offer("c/ratings.csv", 3));
+        assert!(!chooser.offer("notes.txt", 4));
+        assert!(chooser.offer("movies_metadata.csv", 5));
+        let (chosen, notes) = chooser.finish();
+        assert_eq!(
+            chosen,
+            vec![
+                (InputFile::MoviesMetadata, "movies_metadata.csv".to_owned(), 5),
+                (InputFile::Ratings, "b/ratings.csv".to_owned(), 2)
+            ]
+        );
+        assert_eq!(notes.len(), 2);
+    }
+
+    #[test]
     fn recognises_base_names_at_any_depth_any_case() {
         assert_eq!(
             InputFile::recognise("the-movies-dataset/Movies_Metadata.CSV"),
             Some((InputFile::MoviesMetadata, MatchQuality::Exact))
         );
-        assert_eq!(
-            InputFile::recognise(r"a\b\ratings_small.csv"),
-            Some((InputFile::Ratings, MatchQuality::Fallback))
-        );
-        assert_eq!(
-            InputFile::recognise("links.csv"),
-            Some((InputFile::Links, MatchQuality::Exact))
-        );
+        assert_eq!(InputFile::recognise(r"a\b\ratings_small.csv"), Some((InputFile::Ratings, MatchQuality::Fallback)));
+        assert_eq!(InputFile::recognise("links.csv"), Some((InputFile::Links, MatchQuality::Exact)));
         assert_eq!(InputFile::recognise("movies_metadata.csv.bak"), None);
         assert_eq!(InputFile::recognise("__MACOSX/notes.txt"), None);
     }

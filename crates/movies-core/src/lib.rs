@@ -19,6 +19,7 @@
 
 pub mod archive;
 mod clean;
+pub mod collect;
 pub mod encoding;
 pub mod error;
 pub mod export;

@@ -7,12 +7,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Movie, Named};
 
 /// A sum over the movies where a value is known, with how many those were.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct KnownSum {
     /// Sum of the known values; `None` when no value was known.
     pub sum: Option<f64>,
@@ -49,14 +49,12 @@ impl Totals {
     }
 
     fn avg_popularity(&self) -> Option<f64> {
-        self.popularity
-            .sum
-            .map(|s| s / self.popularity.movies as f64)
+        self.popularity.sum.map(|s| s / self.popularity.movies as f64)
     }
 }
 
 /// A row of `company_year`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyYear {
     /// TMDB company id.
     pub company_id: i64,
@@ -77,7 +75,7 @@ pub struct CompanyYear {
 }
 
 /// A row of `company_genre_year`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyGenreYear {
     /// TMDB company id.
     pub company_id: i64,
@@ -92,7 +90,7 @@ pub struct CompanyGenreYear {
 }
 
 /// A row of `genre_year`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GenreYear {
     /// Display name of the genre.
     pub genre: Option<String>,
@@ -116,7 +114,7 @@ pub struct GenreYear {
 }
 
 /// A company for search: its id, display name and how many movies list it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanySummary {
     /// TMDB company id.
     pub company_id: i64,
@@ -127,7 +125,7 @@ pub struct CompanySummary {
 }
 
 /// How many movies the per-year metrics could use.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     /// Movies in movies_master.
     pub movies: u64,
@@ -140,7 +138,7 @@ pub struct Coverage {
 }
 
 /// All metric tables.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
     /// Rows of `company_year`, by company id then year.
     pub company_year: Vec<CompanyYear>,
@@ -175,10 +173,7 @@ impl Metrics {
         let genre_names = display_names(movies.iter().flat_map(|m| &m.genres));
         let owned = |name: Option<&Option<&str>>| name.copied().flatten().map(str::to_owned);
 
-        let mut coverage = Coverage {
-            movies: movies.len() as u64,
-            ..Coverage::default()
-        };
+        let mut coverage = Coverage { movies: movies.len() as u64, ..Coverage::default() };
         let mut company_year: BTreeMap<(i64, i32), Totals> = BTreeMap::new();
         let mut company_genre_year: BTreeMap<(i64, i32, Option<i64>), i64> = BTreeMap::new();
         let mut genre_year: BTreeMap<(i32, i64), Totals> = BTreeMap::new();
@@ -195,19 +190,12 @@ impl Metrics {
                 continue;
             };
             for company in &movie.companies {
-                company_year
-                    .entry((company.id, year))
-                    .or_default()
-                    .add(movie);
+                company_year.entry((company.id, year)).or_default().add(movie);
                 if movie.genres.is_empty() {
-                    *company_genre_year
-                        .entry((company.id, year, None))
-                        .or_default() += 1;
+                    *company_genre_year.entry((company.id, year, None)).or_default() += 1;
                 }
                 for genre in &movie.genres {
-                    *company_genre_year
-                        .entry((company.id, year, Some(genre.id)))
-                        .or_default() += 1;
+                    *company_genre_year.entry((company.id, year, Some(genre.id))).or_default() += 1;
                 }
             }
             for genre in &movie.genres {
@@ -231,19 +219,15 @@ impl Metrics {
 
         let mut company_genre_year: Vec<CompanyGenreYear> = company_genre_year
             .into_iter()
-            .map(
-                |((company_id, year, genre_id), releases)| CompanyGenreYear {
-                    company_id,
-                    company: owned(company_names.get(&company_id)),
-                    genre: genre_id.and_then(|id| owned(genre_names.get(&id))),
-                    year,
-                    releases,
-                },
-            )
+            .map(|((company_id, year, genre_id), releases)| CompanyGenreYear {
+                company_id,
+                company: owned(company_names.get(&company_id)),
+                genre: genre_id.and_then(|id| owned(genre_names.get(&id))),
+                year,
+                releases,
+            })
             .collect();
-        company_genre_year.sort_by(|a, b| {
-            (a.company_id, a.year, &a.genre).cmp(&(b.company_id, b.year, &b.genre))
-        });
+        company_genre_year.sort_by(|a, b| (a.company_id, a.year, &a.genre).cmp(&(b.company_id, b.year, &b.genre)));
 
         let mut genre_year: Vec<GenreYear> = genre_year
             .into_iter()
@@ -270,13 +254,7 @@ impl Metrics {
             })
             .collect();
 
-        Metrics {
-            company_year,
-            company_genre_year,
-            genre_year,
-            companies,
-            coverage,
-        }
+        Metrics { company_year, company_genre_year, genre_year, companies, coverage }
     }
 }
 
@@ -313,19 +291,10 @@ mod tests {
     use crate::values::Date;
 
     fn named(id: i64, name: &str) -> Named {
-        Named {
-            id,
-            name: Some(name.to_owned()),
-        }
+        Named { id, name: Some(name.to_owned()) }
     }
 
-    fn movie(
-        id: i64,
-        year: Option<u16>,
-        budget: Option<f64>,
-        revenue: Option<f64>,
-        pop: Option<f64>,
-    ) -> Movie {
+    fn movie(id: i64, year: Option<u16>, budget: Option<f64>, revenue: Option<f64>, pop: Option<f64>) -> Movie {
         Movie {
             id,
             release_date: year.and_then(|y| Date::new(y, 1, 1)),
@@ -352,66 +321,26 @@ mod tests {
         let z = m.company_year.iter().find(|r| r.company_id == 7).unwrap();
         assert_eq!(z.company.as_deref(), Some("Alpha"));
         assert_eq!((z.year, z.movies), (2000, 2));
-        assert_eq!(
-            z.budget,
-            KnownSum {
-                sum: Some(10.0),
-                movies: 1
-            }
-        );
-        assert_eq!(
-            z.revenue,
-            KnownSum {
-                sum: Some(35.0),
-                movies: 2
-            }
-        );
-        assert_eq!(
-            z.profit,
-            KnownSum {
-                sum: Some(20.0),
-                movies: 1
-            }
-        );
+        assert_eq!(z.budget, KnownSum { sum: Some(10.0), movies: 1 });
+        assert_eq!(z.revenue, KnownSum { sum: Some(35.0), movies: 2 });
+        assert_eq!(z.profit, KnownSum { sum: Some(20.0), movies: 1 });
         assert_eq!(z.avg_popularity, Some(2.0));
         assert_eq!(m.company_year.len(), 2);
         assert_eq!(
             m.coverage,
-            Coverage {
-                movies: 4,
-                movies_without_year: 1,
-                movies_without_company: 1,
-                movies_without_genre: 2
-            }
+            Coverage { movies: 4, movies_without_year: 1, movies_without_company: 1, movies_without_genre: 2 }
         );
-        assert_eq!(
-            m.companies[0],
-            CompanySummary {
-                company_id: 7,
-                company: Some("Alpha".into()),
-                movies: 3
-            }
-        );
+        assert_eq!(m.companies[0], CompanySummary { company_id: 7, company: Some("Alpha".into()), movies: 3 });
 
-        let action = m
-            .genre_year
-            .iter()
-            .find(|g| g.genre.as_deref() == Some("Action"))
-            .unwrap();
-        assert_eq!(
-            (action.movies, action.revenue.sum, action.total_popularity),
-            (2, Some(35.0), Some(2.0))
-        );
+        let action = m.genre_year.iter().find(|g| g.genre.as_deref() == Some("Action")).unwrap();
+        assert_eq!((action.movies, action.revenue.sum, action.total_popularity), (2, Some(35.0), Some(2.0)));
         let releases: Vec<_> = m
             .company_genre_year
             .iter()
             .filter(|r| r.company_id == 7)
             .map(|r| (r.genre.as_deref(), r.releases))
             .collect();
-        assert_eq!(
-            releases,
-            [(Some("Action"), 2), (Some("Comedy"), 1), (Some("Drama"), 1)]
-        );
+        assert_eq!(releases, [(Some("Action"), 2), (Some("Comedy"), 1), (Some("Drama"), 1)]);
     }
 
     #[test]
@@ -429,20 +358,8 @@ mod tests {
             mk(5, named(4, "Western"), None),
         ];
         let m = Metrics::compute(&movies);
-        let order: Vec<_> = m
-            .genre_year
-            .iter()
-            .map(|g| (g.genre.clone().unwrap(), g.popularity_rank))
-            .collect();
-        assert_eq!(
-            order,
-            [
-                ("Comedy".into(), 1),
-                ("Action".into(), 2),
-                ("Drama".into(), 3),
-                ("Western".into(), 4)
-            ]
-        );
+        let order: Vec<_> = m.genre_year.iter().map(|g| (g.genre.clone().unwrap(), g.popularity_rank)).collect();
+        assert_eq!(order, [("Comedy".into(), 1), ("Action".into(), 2), ("Drama".into(), 3), ("Western".into(), 4)]);
         assert_eq!(m.genre_year[3].total_popularity, None);
     }
 }

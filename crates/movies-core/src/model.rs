@@ -223,7 +223,8 @@ pub struct RatingRow {
 }
 
 /// Whether a logged problem cost the row or only one value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The record was rejected.
     Error,

@@ -11,11 +11,10 @@
 use std::borrow::Cow;
 use std::io::{self, Read};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clean::{
-    Cleaner, CreditsCleaner, Emit, KeywordsCleaner, LinksCleaner, MoviesCleaner, RatingsCleaner,
-    Record, Rejection,
+    Cleaner, CreditsCleaner, Emit, KeywordsCleaner, LinksCleaner, MoviesCleaner, RatingsCleaner, Record, Rejection,
 };
 use crate::encoding::{Bom, Utf16ToUtf8};
 use crate::error::{InputError, InputErrorKind};
@@ -25,7 +24,7 @@ use crate::records::{Fields, Limits, Next, RecordReader};
 use crate::sink::Sink;
 
 /// The text encoding a file was read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TextEncoding {
     /// UTF-8 (with or without BOM).
@@ -84,29 +83,14 @@ trait Job {
 
 impl<'r> FileJob<'r> {
     /// Opens `reader` as the input `file` (named `source` in messages) and reads its header.
-    pub fn open<R: Read + 'r>(
-        file: InputFile,
-        source: &str,
-        reader: R,
-        limits: Limits,
-    ) -> Result<Self, InputError> {
+    pub fn open<R: Read + 'r>(file: InputFile, source: &str, reader: R, limits: Limits) -> Result<Self, InputError> {
         let (stream, encoding) = decode(reader).map_err(|e| InputError::io(file, source, e))?;
         let inner: Box<dyn Job + 'r> = match file {
-            InputFile::MoviesMetadata => {
-                Processor::boxed(MoviesCleaner::default(), source, stream, encoding, limits)?
-            }
-            InputFile::Credits => {
-                Processor::boxed(CreditsCleaner::default(), source, stream, encoding, limits)?
-            }
-            InputFile::Keywords => {
-                Processor::boxed(KeywordsCleaner::default(), source, stream, encoding, limits)?
-            }
-            InputFile::Links => {
-                Processor::boxed(LinksCleaner::default(), source, stream, encoding, limits)?
-            }
-            InputFile::Ratings => {
-                Processor::boxed(RatingsCleaner, source, stream, encoding, limits)?
-            }
+            InputFile::MoviesMetadata => Processor::boxed(MoviesCleaner::default(), source, stream, encoding, limits)?,
+            InputFile::Credits => Processor::boxed(CreditsCleaner::default(), source, stream, encoding, limits)?,
+            InputFile::Keywords => Processor::boxed(KeywordsCleaner::default(), source, stream, encoding, limits)?,
+            InputFile::Links => Processor::boxed(LinksCleaner::default(), source, stream, encoding, limits)?,
+            InputFile::Ratings => Processor::boxed(RatingsCleaner, source, stream, encoding, limits)?,
         };
         Ok(FileJob { inner })
     }
@@ -145,14 +129,8 @@ fn decode<'r, R: Read + 'r>(mut reader: R) -> io::Result<(Box<dyn Read + 'r>, Te
     Ok(match Bom::sniff(head) {
         Bom::None if head == [0xEF, 0xBB, 0xBF] => (Box::new(rest(3)), TextEncoding::Utf8),
         Bom::None => (Box::new(rest(0)), TextEncoding::Utf8),
-        bom @ Bom::Utf16Le => (
-            Box::new(Utf16ToUtf8::new(rest(2), bom)),
-            TextEncoding::Utf16le,
-        ),
-        bom @ Bom::Utf16Be => (
-            Box::new(Utf16ToUtf8::new(rest(2), bom)),
-            TextEncoding::Utf16be,
-        ),
+        bom @ Bom::Utf16Le => (Box::new(Utf16ToUtf8::new(rest(2), bom)), TextEncoding::Utf16le),
+        bom @ Bom::Utf16Be => (Box::new(Utf16ToUtf8::new(rest(2), bom)), TextEncoding::Utf16be),
     })
 }
 
@@ -218,24 +196,13 @@ impl<'r, R: Read + 'r, C: Cleaner + 'r> Processor<R, C> {
             Ok(Next::Record) => reader.fields(),
             Ok(Next::End) => return Err(InputError::new(C::FILE, source, InputErrorKind::Empty)),
             Ok(Next::TooLarge(hit)) => {
-                return Err(
-                    InputError::new(C::FILE, source, InputErrorKind::HeaderTooLarge(hit))
-                        .at_line(1),
-                )
+                return Err(InputError::new(C::FILE, source, InputErrorKind::HeaderTooLarge(hit)).at_line(1))
             }
             Err(e) => return Err(InputError::io(C::FILE, source, e)),
         };
-        let names: Vec<String> = header
-            .iter()
-            .map(|f| {
-                String::from_utf8_lossy(f)
-                    .trim()
-                    .trim_matches('"')
-                    .to_owned()
-            })
-            .collect();
-        let positions = bind_columns::<C>(&names)
-            .map_err(|kind| InputError::new(C::FILE, source, kind).at_line(1))?;
+        let names: Vec<String> =
+            header.iter().map(|f| String::from_utf8_lossy(f).trim().trim_matches('"').to_owned()).collect();
+        let positions = bind_columns::<C>(&names).map_err(|kind| InputError::new(C::FILE, source, kind).at_line(1))?;
         let report = FileReport {
             file: C::FILE,
             source: source.to_owned(),
@@ -266,11 +233,7 @@ fn bind_columns<C: Cleaner>(names: &[String]) -> Result<Vec<Option<usize>>, Inpu
     let mut positions = Vec::with_capacity(C::COLUMNS.len());
     let mut missing = Vec::new();
     for spec in C::COLUMNS {
-        let mut found = names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.eq_ignore_ascii_case(spec.name))
-            .map(|(i, _)| i);
+        let mut found = names.iter().enumerate().filter(|(_, n)| n.eq_ignore_ascii_case(spec.name)).map(|(i, _)| i);
         let first = found.next();
         if let Some(second) = found.next() {
             return Err(InputErrorKind::DuplicateColumn {
@@ -287,20 +250,12 @@ fn bind_columns<C: Cleaner>(names: &[String]) -> Result<Vec<Option<usize>>, Inpu
     if missing.is_empty() {
         Ok(positions)
     } else {
-        Err(InputErrorKind::MissingColumns {
-            missing,
-            found: names.to_vec(),
-        })
+        Err(InputErrorKind::MissingColumns { missing, found: names.to_vec() })
     }
 }
 
 impl<R: Read, C: Cleaner> Processor<R, C> {
-    fn log_rejection(
-        &mut self,
-        sink: &mut dyn Sink,
-        line: u64,
-        rejection: Rejection,
-    ) -> io::Result<()> {
+    fn log_rejection(&mut self, sink: &mut dyn Sink, line: u64, rejection: Rejection) -> io::Result<()> {
         self.report.rows_rejected += 1;
         sink.issue(&Issue {
             file: C::FILE,
@@ -322,15 +277,9 @@ impl<R: Read, C: Cleaner> Processor<R, C> {
         if next == Next::Record && found + self.reader.fields().len() == self.width + 1 {
             let next_line = self.reader.line();
             self.held.join(self.reader.fields(), &mut self.joined);
-            let outcome = clean_record(
-                &mut self.cleaner,
-                &self.positions,
-                &mut self.report,
-                sink,
-                self.joined.fields(),
-                line,
-            )
-            .map_err(|e| self.io_error(e))?;
+            let outcome =
+                clean_record(&mut self.cleaner, &self.positions, &mut self.report, sink, self.joined.fields(), line)
+                    .map_err(|e| self.io_error(e))?;
             if let Ok(movie_id) = outcome {
                 self.report.records_read += 2;
                 self.report.rows_accepted += 2;
@@ -356,21 +305,14 @@ impl<R: Read, C: Cleaner> Processor<R, C> {
         }
         self.report.records_read += 1;
         let reason = format!("expected {} fields, found {found}", self.width);
-        let raw = self
-            .held
-            .fields()
-            .iter()
-            .map(|f| String::from_utf8_lossy(f))
-            .collect::<Vec<_>>()
-            .join(",");
+        let raw = self.held.fields().iter().map(|f| String::from_utf8_lossy(f)).collect::<Vec<_>>().join(",");
         let rejection = Rejection {
             column: None,
             reason: reason.into(),
             raw: Some(crate::model::raw_excerpt(&raw)),
             movie_id: None,
         };
-        self.log_rejection(sink, line, rejection)
-            .map_err(|e| self.io_error(e))
+        self.log_rejection(sink, line, rejection).map_err(|e| self.io_error(e))
     }
 
     fn io_error(&self, e: io::Error) -> InputError {
@@ -402,6 +344,9 @@ fn clean_record<C: Cleaner>(
         windows_1252_fields: &mut report.windows_1252_fields,
     };
     cleaner.emit(checked, &record, &mut emit)?;
+    if report.windows_1252_fields > 0 && report.encoding == TextEncoding::Utf8 {
+        report.encoding = TextEncoding::Windows1252;
+    }
     Ok(Ok(movie_id))
 }
 
@@ -420,33 +365,20 @@ impl<R: Read, C: Cleaner> Job for Processor<R, C> {
                 Next::TooLarge(hit) => {
                     self.report.records_read += 1;
                     let line = self.reader.line();
-                    let rejection = Rejection {
-                        column: None,
-                        reason: hit.to_string().into(),
-                        raw: None,
-                        movie_id: None,
-                    };
-                    self.log_rejection(sink, line, rejection)
-                        .map_err(|e| self.io_error(e))?;
+                    let rejection =
+                        Rejection { column: None, reason: hit.to_string().into(), raw: None, movie_id: None };
+                    self.log_rejection(sink, line, rejection).map_err(|e| self.io_error(e))?;
                 }
                 Next::Record if self.reader.fields().len() == self.width => {
                     self.report.records_read += 1;
                     let line = self.reader.line();
                     let fields = self.reader.fields();
-                    let outcome = clean_record(
-                        &mut self.cleaner,
-                        &self.positions,
-                        &mut self.report,
-                        sink,
-                        fields,
-                        line,
-                    )
-                    .map_err(|e| self.io_error(e))?;
+                    let outcome =
+                        clean_record(&mut self.cleaner, &self.positions, &mut self.report, sink, fields, line)
+                            .map_err(|e| self.io_error(e))?;
                     match outcome {
                         Ok(_) => self.report.rows_accepted += 1,
-                        Err(rejection) => self
-                            .log_rejection(sink, line, rejection)
-                            .map_err(|e| self.io_error(e))?,
+                        Err(rejection) => self.log_rejection(sink, line, rejection).map_err(|e| self.io_error(e))?,
                     }
                 }
                 Next::Record => self.repair_or_reject(sink)?,

@@ -83,11 +83,7 @@ pub struct LiteralError {
 
 impl fmt::Display for LiteralError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "malformed Python literal at byte {}: {}",
-            self.offset, self.problem
-        )
+        write!(f, "malformed Python literal at byte {}: {}", self.offset, self.problem)
     }
 }
 
@@ -128,18 +124,11 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(src: &'a str) -> Self {
-        Parser {
-            src,
-            bytes: src.as_bytes(),
-            pos: 0,
-        }
+        Parser { src, bytes: src.as_bytes(), pos: 0 }
     }
 
     fn err<T>(&self, problem: &'static str) -> Result<T> {
-        Err(LiteralError {
-            offset: self.pos,
-            problem,
-        })
+        Err(LiteralError { offset: self.pos, problem })
     }
 
     fn at_end(&self) -> bool {
@@ -177,10 +166,7 @@ impl<'a> Parser<'a> {
     fn eat_word(&mut self, word: &str) -> bool {
         let end = self.pos + word.len();
         let matches = self.bytes.get(self.pos..end) == Some(word.as_bytes())
-            && !self
-                .bytes
-                .get(end)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+            && !self.bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
         if matches {
             self.pos = end;
         }
@@ -340,7 +326,15 @@ impl<'a> Parser<'a> {
             b'n' => text.push('\n'),
             b't' => text.push('\t'),
             b'r' => text.push('\r'),
-            b'0' => text.push('\0'),
+            b'0'..=b'7' => {
+                // Octal: one to three digits (`\0`, `\12`, `\101`), at most 0o777.
+                let digits = self.bytes[self.pos + 1..].iter().take(3).take_while(|b| matches!(b, b'0'..=b'7')).count();
+                let code = self.bytes[self.pos + 1..self.pos + 1 + digits]
+                    .iter()
+                    .fold(0, |code, b| code * 8 + u32::from(b - b'0'));
+                text.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                consumed = 1 + digits;
+            }
             b'a' => text.push('\x07'),
             b'b' => text.push('\x08'),
             b'f' => text.push('\x0c'),
@@ -352,20 +346,14 @@ impl<'a> Parser<'a> {
                     b'u' => 4,
                     _ => 8,
                 };
-                let hex =
-                    self.src
-                        .get(self.pos + 2..self.pos + 2 + digits)
-                        .ok_or(LiteralError {
-                            offset: self.pos,
-                            problem: "truncated escape",
-                        })?;
+                let hex = self
+                    .src
+                    .get(self.pos + 2..self.pos + 2 + digits)
+                    .ok_or(LiteralError { offset: self.pos, problem: "truncated escape" })?;
                 let code = u32::from_str_radix(hex, 16)
                     .ok()
                     .filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit()))
-                    .ok_or(LiteralError {
-                        offset: self.pos,
-                        problem: "bad hex escape",
-                    })?;
+                    .ok_or(LiteralError { offset: self.pos, problem: "bad hex escape" })?;
                 let ch = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
                 text.push(ch);
                 consumed += digits;
@@ -466,13 +454,7 @@ mod tests {
         assert_eq!(got[0].name.as_deref(), Some("A"));
         assert_eq!(
             got[0].other,
-            [
-                "profile_path=None",
-                "adult=Bool(true)",
-                "x=Bool(false)",
-                "f=Float(-1500.0)",
-                "l=Container"
-            ]
+            ["profile_path=None", "adult=Bool(true)", "x=Bool(false)", "f=Float(-1500.0)", "l=Container"]
         );
     }
 
@@ -487,8 +469,7 @@ mod tests {
     #[test]
     fn single_dict() {
         let got: Option<Entry> =
-            parse_dict("{'id': 10194, 'name': 'Toy Story Collection', 'poster_path': '/x.jpg'}")
-                .unwrap();
+            parse_dict("{'id': 10194, 'name': 'Toy Story Collection', 'poster_path': '/x.jpg'}").unwrap();
         assert_eq!(got.unwrap().id, Some(10194));
         assert_eq!(parse_dict::<Entry>("").unwrap(), None);
         assert!(parse_dict::<Entry>("{'id': 1} x").is_err());

@@ -25,10 +25,7 @@ impl Default for Limits {
     /// and the widest file has 24 columns, so both leave wide headroom while keeping a
     /// hostile record from taking more than a few dozen MiB.
     fn default() -> Self {
-        Limits {
-            max_record_bytes: 16 << 20,
-            max_fields: 10_000,
-        }
+        Limits { max_record_bytes: 16 << 20, max_fields: 10_000 }
     }
 }
 
@@ -187,11 +184,8 @@ impl<R: Read> RecordReader<R> {
                 self.fill()?;
             }
             let input = &self.buf[self.buf_start..self.buf_end];
-            let (result, nin, nout, nend) = self.core.read_record(
-                input,
-                &mut self.out[self.out_len..],
-                &mut self.ends[self.ends_len..],
-            );
+            let (result, nin, nout, nend) =
+                self.core.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
             self.buf_start += nin;
             self.bytes_consumed += nin as u64;
             self.out_len += nout;
@@ -337,22 +331,14 @@ mod tests {
         }
     }
 
-    fn read_all(
-        input: &[u8],
-        chunk: usize,
-        limits: Limits,
-    ) -> Vec<(u64, Result<Vec<String>, LimitHit>)> {
+    fn read_all(input: &[u8], chunk: usize, limits: Limits) -> Vec<(u64, Result<Vec<String>, LimitHit>)> {
         let mut reader = RecordReader::new(Chunked(input, chunk), limits);
         let mut out = Vec::new();
         loop {
             match reader.next_record().unwrap() {
                 Next::Record => out.push((
                     reader.line(),
-                    Ok(reader
-                        .fields()
-                        .iter()
-                        .map(|f| String::from_utf8_lossy(f).into_owned())
-                        .collect()),
+                    Ok(reader.fields().iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect()),
                 )),
                 Next::TooLarge(hit) => out.push((reader.line(), Err(hit))),
                 Next::End => return out,
@@ -380,10 +366,7 @@ mod tests {
 
     #[test]
     fn oversized_records_are_skipped_and_reading_goes_on() {
-        let limits = Limits {
-            max_record_bytes: 64,
-            max_fields: 4,
-        };
+        let limits = Limits { max_record_bytes: 64, max_fields: 4 };
         let big = format!("a,b\n\"{}\",x\n1,2,3,4,5,6\nok,fine\n", "z".repeat(1000));
         let got = read_all(big.as_bytes(), 7, limits);
         assert_eq!(got[1], (2, Err(LimitHit::RecordBytes(64))));

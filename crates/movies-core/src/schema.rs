@@ -3,10 +3,10 @@
 //! This is the single source of truth for the column order of the CSV and NDJSON
 //! writers, for `schema.sql`, and for the data model view of the explorer.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Every table the product writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Table {
     /// One row per movie.
@@ -109,30 +109,16 @@ pub struct TableDef {
 }
 
 const fn col(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
-    Column {
-        name,
-        ty,
-        nullable: true,
-        doc,
-    }
+    Column { name, ty, nullable: true, doc }
 }
 
 const fn key(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
-    Column {
-        name,
-        ty,
-        nullable: false,
-        doc,
-    }
+    Column { name, ty, nullable: false, doc }
 }
 
 use ColumnType::{BigInt, Boolean, Date, Double, Integer, Varchar};
 
-const MOVIE_REF: [Reference; 1] = [Reference {
-    column: "movie_id",
-    table: Table::MoviesMaster,
-    target: "id",
-}];
+const MOVIE_REF: [Reference; 1] = [Reference { column: "movie_id", table: Table::MoviesMaster, target: "id" }];
 
 static DEFS: [TableDef; 11] = [
     TableDef {
@@ -145,26 +131,14 @@ static DEFS: [TableDef; 11] = [
             key("id", BigInt, "TMDB movie id"),
             col("title", Varchar, "title"),
             col("original_title", Varchar, "title in the original language"),
-            col(
-                "original_language",
-                Varchar,
-                "ISO 639-1 code of the original language",
-            ),
+            col("original_language", Varchar, "ISO 639-1 code of the original language"),
             col("adult", Boolean, "adult film"),
             col("video", Boolean, "video release"),
             col("status", Varchar, "release status"),
             col("release_date", Date, "release date"),
             col("release_year", Integer, "year of release_date"),
-            col(
-                "budget",
-                Double,
-                "budget in USD; null when unknown (0 in the source)",
-            ),
-            col(
-                "revenue",
-                Double,
-                "revenue in USD; null when unknown (0 in the source)",
-            ),
+            col("budget", Double, "budget in USD; null when unknown (0 in the source)"),
+            col("revenue", Double, "revenue in USD; null when unknown (0 in the source)"),
             col("profit", Double, "revenue - budget when both are known"),
             col("popularity", Double, "TMDB popularity"),
             col("runtime", Double, "running time in minutes"),
@@ -195,22 +169,10 @@ static DEFS: [TableDef; 11] = [
             col("budget", Double, "budget in USD, null when unknown"),
             col("revenue", Double, "revenue in USD, null when unknown"),
             col("profit", Double, "revenue - budget when both are known"),
-            col(
-                "genre_id",
-                BigInt,
-                "TMDB genre id; null when the movie has no genre",
-            ),
+            col("genre_id", BigInt, "TMDB genre id; null when the movie has no genre"),
             col("genre", Varchar, "genre name as listed on this movie"),
-            col(
-                "production_company_id",
-                BigInt,
-                "TMDB company id; null when the movie has no company",
-            ),
-            col(
-                "production_company",
-                Varchar,
-                "company name as listed on this movie",
-            ),
+            col("production_company_id", BigInt, "TMDB company id; null when the movie has no company"),
+            col("production_company", Varchar, "company name as listed on this movie"),
         ],
         references: &MOVIE_REF,
     },
@@ -272,22 +234,10 @@ static DEFS: [TableDef; 11] = [
         key: &["movielens_id"],
         columns: &[
             key("movielens_id", BigInt, "MovieLens movie id"),
-            col(
-                "imdb_id",
-                Varchar,
-                "IMDb id, tt-prefixed like movies_master.imdb_id",
-            ),
-            col(
-                "tmdb_id",
-                BigInt,
-                "TMDB movie id; null when the source has none",
-            ),
+            col("imdb_id", Varchar, "IMDb id, tt-prefixed like movies_master.imdb_id"),
+            col("tmdb_id", BigInt, "TMDB movie id; null when the source has none"),
         ],
-        references: &[Reference {
-            column: "tmdb_id",
-            table: Table::MoviesMaster,
-            target: "id",
-        }],
+        references: &[Reference { column: "tmdb_id", table: Table::MoviesMaster, target: "id" }],
     },
     TableDef {
         table: Table::RatingsMaster,
@@ -301,11 +251,7 @@ static DEFS: [TableDef; 11] = [
             key("rating", Double, "stars, 0.5 to 5"),
             col("timestamp", BigInt, "Unix time of the rating"),
         ],
-        references: &[Reference {
-            column: "movielens_id",
-            table: Table::LinksMaster,
-            target: "movielens_id",
-        }],
+        references: &[Reference { column: "movielens_id", table: Table::LinksMaster, target: "movielens_id" }],
     },
     TableDef {
         table: Table::CompanyYear,
@@ -318,25 +264,13 @@ static DEFS: [TableDef; 11] = [
             col("company", Varchar, "smallest name listed for the id"),
             key("year", Integer, "release year"),
             key("movies", BigInt, "distinct movies"),
-            col(
-                "budget_sum",
-                Double,
-                "sum of known budgets; null when none is known",
-            ),
+            col("budget_sum", Double, "sum of known budgets; null when none is known"),
             key("budget_movies", BigInt, "movies with a known budget"),
             col("revenue_sum", Double, "sum of known revenues"),
             key("revenue_movies", BigInt, "movies with a known revenue"),
             col("profit_sum", Double, "sum of known profits"),
-            key(
-                "profit_movies",
-                BigInt,
-                "movies with both budget and revenue known",
-            ),
-            col(
-                "avg_popularity",
-                Double,
-                "mean popularity over movies where it is known",
-            ),
+            key("profit_movies", BigInt, "movies with both budget and revenue known"),
+            col("avg_popularity", Double, "mean popularity over movies where it is known"),
         ],
         references: &[],
     },
@@ -370,18 +304,10 @@ static DEFS: [TableDef; 11] = [
             col("revenue_sum", Double, "sum of known revenues"),
             key("revenue_movies", BigInt, "movies with a known revenue"),
             col("profit_sum", Double, "sum of known profits"),
-            key(
-                "profit_movies",
-                BigInt,
-                "movies with both budget and revenue known",
-            ),
+            key("profit_movies", BigInt, "movies with both budget and revenue known"),
             col("total_popularity", Double, "sum of known popularity"),
             col("avg_popularity", Double, "mean of known popularity"),
-            key(
-                "popularity_rank",
-                Integer,
-                "1 = most popular genre of the year",
-            ),
+            key("popularity_rank", Integer, "1 = most popular genre of the year"),
         ],
         references: &[],
     },
@@ -395,11 +321,7 @@ static DEFS: [TableDef; 11] = [
             key("source_file", Varchar, "input file name"),
             key("line", BigInt, "line where the record starts (1 = header)"),
             col("movie_id", BigInt, "the record's id when readable"),
-            key(
-                "severity",
-                Varchar,
-                "error = row rejected, warning = row kept with the value set to null",
-            ),
+            key("severity", Varchar, "error = row rejected, warning = row kept with the value set to null"),
             col("column", Varchar, "column concerned"),
             key("reason", Varchar, "what is wrong"),
             col("raw_value", Varchar, "offending text, first 200 characters"),
@@ -461,20 +383,12 @@ pub fn schema_sql() -> String {
     );
     for table in Table::ALL {
         let def = table.def();
-        sql.push_str(&format!(
-            "\n-- {}: one row per {} (from {})\n",
-            def.name, def.grain, def.source
-        ));
+        sql.push_str(&format!("\n-- {}: one row per {} (from {})\n", def.name, def.grain, def.source));
         if !def.key.is_empty() {
             sql.push_str(&format!("-- key: {}\n", def.key.join(", ")));
         }
         for r in def.references {
-            sql.push_str(&format!(
-                "-- {} references {}.{}\n",
-                r.column,
-                r.table.name(),
-                r.target
-            ));
+            sql.push_str(&format!("-- {} references {}.{}\n", r.column, r.table.name(), r.target));
         }
         sql.push_str(&format!("CREATE TABLE {} (\n", def.name));
         let lines: Vec<String> = def

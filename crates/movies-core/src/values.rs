@@ -23,10 +23,8 @@ pub struct Date {
 impl Date {
     /// A date when the triple is a real calendar day in years 1..=9999.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -98,7 +96,8 @@ pub fn integer(raw: &[u8]) -> Result<Option<i64>, Problem> {
         for &b in raw {
             let d = b.wrapping_sub(b'0');
             plain &= d <= 9;
-            v = v * 10 + i64::from(d);
+            // Wrapping: a non-digit byte can push a discarded `v` past i64::MAX.
+            v = v.wrapping_mul(10).wrapping_add(i64::from(d));
         }
         if plain {
             return Ok(Some(v));
@@ -118,13 +117,11 @@ pub fn integer(raw: &[u8]) -> Result<Option<i64>, Problem> {
         Some(_) => return Err("not a whole number"),
         None => body,
     };
-    let v = digits_u64(whole).ok_or(
-        if whole.iter().all(u8::is_ascii_digit) && !whole.is_empty() {
-            "number out of range"
-        } else {
-            "not an integer"
-        },
-    )?;
+    let v = digits_u64(whole).ok_or(if whole.iter().all(u8::is_ascii_digit) && !whole.is_empty() {
+        "number out of range"
+    } else {
+        "not an integer"
+    })?;
     let v = i64::try_from(v).map_err(|_| "number out of range")?;
     Ok(Some(if negative { -v } else { v }))
 }
@@ -153,9 +150,7 @@ pub fn finite_float(raw: &[u8]) -> Result<Option<f64>, Problem> {
     if s.is_empty() {
         return Ok(None);
     }
-    let numeric = s
-        .iter()
-        .all(|b| matches!(b, b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E'));
+    let numeric = s.iter().all(|b| matches!(b, b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E'));
     if !numeric {
         return Err("not a number");
     }
@@ -173,8 +168,8 @@ pub fn finite_float(raw: &[u8]) -> Result<Option<f64>, Problem> {
 #[inline]
 fn plain_decimal(raw: &[u8]) -> Option<f64> {
     const POW10: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     ];
     if raw.is_empty() || raw.len() > 16 {
         return None;
@@ -224,26 +219,17 @@ pub fn date(raw: &[u8]) -> Result<Option<Date>, Problem> {
     if s.is_empty() {
         return Ok(None);
     }
-    let number = |part: &[u8], max_len: usize| -> Option<u64> {
-        (part.len() <= max_len).then(|| digits_u64(part)).flatten()
-    };
+    let number =
+        |part: &[u8], max_len: usize| -> Option<u64> { (part.len() <= max_len).then(|| digits_u64(part)).flatten() };
     let parts: Vec<&[u8]>;
     let (y, m, d) = if s.len() == 10 && s[4] == b'-' && s[7] == b'-' {
-        (
-            number(&s[0..4], 4),
-            number(&s[5..7], 2),
-            number(&s[8..10], 2),
-        )
+        (number(&s[0..4], 4), number(&s[5..7], 2), number(&s[8..10], 2))
     } else if s.contains(&b'/') {
         parts = s.split(|&b| b == b'/').collect();
         if parts.len() != 3 || parts[2].len() != 4 {
             return Err("not a date (expected YYYY-MM-DD or M/D/YYYY)");
         }
-        (
-            number(parts[2], 4),
-            number(parts[0], 2),
-            number(parts[1], 2),
-        )
+        (number(parts[2], 4), number(parts[0], 2), number(parts[1], 2))
     } else {
         return Err("not a date (expected YYYY-MM-DD or M/D/YYYY)");
     };
@@ -292,15 +278,9 @@ mod tests {
         assert_eq!(positive_id(b"862"), Ok(862));
         assert_eq!(positive_id(b"0"), Err("id must be a positive integer"));
         assert_eq!(positive_id(b"-3"), Err("id must be a positive integer"));
-        assert_eq!(
-            positive_id(b"1997-08-20"),
-            Err("id must be a positive integer")
-        );
+        assert_eq!(positive_id(b"1997-08-20"), Err("id must be a positive integer"));
         assert_eq!(positive_id(b""), Err("id is empty"));
-        assert_eq!(
-            positive_id(b"123456789012345678901"),
-            Err("id is out of range")
-        );
+        assert_eq!(positive_id(b"123456789012345678901"), Err("id is out of range"));
     }
 
     #[test]
@@ -311,40 +291,20 @@ mod tests {
         assert_eq!(money(b"0.0"), Ok(None));
         assert_eq!(money(b""), Ok(None));
         assert_eq!(money(b"-5"), Err("negative amount"));
-        for bad in [
-            &b"NaN"[..],
-            b"inf",
-            b"-inf",
-            b"infinity",
-            b"0x10",
-            b"1,500,000",
-            b"unknown",
-            b"$250000",
-            b"12.5M",
-        ] {
+        for bad in [&b"NaN"[..], b"inf", b"-inf", b"infinity", b"0x10", b"1,500,000", b"unknown", b"$250000", b"12.5M"]
+        {
             assert!(money(bad).is_err(), "{:?}", std::str::from_utf8(bad));
         }
         assert_eq!(money(b"1e400"), Err("number out of range"));
         assert_eq!(money(b"1."), Ok(Some(1.0)));
         assert_eq!(money(b".5"), Ok(Some(0.5)));
-        assert_eq!(
-            money(b"/ff9qCepilowshEtG2GYWwzt2bs4.jpg"),
-            Err("not a number")
-        );
+        assert_eq!(money(b"/ff9qCepilowshEtG2GYWwzt2bs4.jpg"), Err("not a number"));
     }
 
     #[test]
     fn fast_float_path_agrees_with_the_standard_parser() {
-        for text in [
-            "3.5",
-            "4.7",
-            "0.073687",
-            "21.946943",
-            "3897569.0",
-            "123456789012345",
-            "1.000000000000001",
-            "0.1",
-        ] {
+        for text in ["3.5", "4.7", "0.073687", "21.946943", "3897569.0", "123456789012345", "1.000000000000001", "0.1"]
+        {
             let expected: f64 = text.parse().unwrap();
             assert_eq!(finite_float(text.as_bytes()), Ok(Some(expected)), "{text}");
         }
@@ -357,10 +317,7 @@ mod tests {
         assert_eq!(date(b"1/5/2001"), Ok(Date::new(2001, 1, 5)));
         assert_eq!(date(b""), Ok(None));
         assert_eq!(date(b"2015-02-30"), Err("impossible date"));
-        assert_eq!(
-            date(b"2016-02-29").map(|d| d.unwrap().to_string()),
-            Ok("2016-02-29".into())
-        );
+        assert_eq!(date(b"2016-02-29").map(|d| d.unwrap().to_string()), Ok("2016-02-29".into()));
         assert_eq!(date(b"1900-02-29"), Err("impossible date"));
         assert!(date(b"0.073687").is_err());
         assert!(date(b"1995-10-3").is_err());

@@ -24,8 +24,7 @@ impl Cleaner for CreditsCleaner {
 
     fn check(&self, rec: &Record<'_>) -> Result<i64, Rejection> {
         let raw = rec.get(ID);
-        let id = crate::values::positive_id(raw)
-            .map_err(|reason| Rejection::value("id", reason, raw))?;
+        let id = crate::values::positive_id(raw).map_err(|reason| Rejection::value("id", reason, raw))?;
         self.seen.check("id", id)?;
         Ok(id)
     }

@@ -22,8 +22,7 @@ impl Cleaner for KeywordsCleaner {
 
     fn check(&self, rec: &Record<'_>) -> Result<i64, Rejection> {
         let raw = rec.get(ID);
-        let id = crate::values::positive_id(raw)
-            .map_err(|reason| Rejection::value("id", reason, raw))?;
+        let id = crate::values::positive_id(raw).map_err(|reason| Rejection::value("id", reason, raw))?;
         self.seen.check("id", id)?;
         Ok(id)
     }
@@ -35,11 +34,7 @@ impl Cleaner for KeywordsCleaner {
     fn emit(&mut self, movie_id: i64, rec: &Record<'_>, out: &mut Emit<'_>) -> io::Result<()> {
         self.seen.insert(movie_id, out.line);
         for keyword in out.named_list("keywords", rec.get(KEYWORDS))? {
-            let row = KeywordRow {
-                movie_id,
-                keyword_id: keyword.id,
-                keyword: keyword.name.map(Into::into),
-            };
+            let row = KeywordRow { movie_id, keyword_id: keyword.id, keyword: keyword.name.map(Into::into) };
             out.sink.keyword(&row)?;
         }
         Ok(())

@@ -19,14 +19,12 @@ pub(crate) struct LinksCleaner {
 
 impl Cleaner for LinksCleaner {
     const FILE: InputFile = InputFile::Links;
-    const COLUMNS: &'static [ColumnSpec] =
-        &[required("movieId"), optional("imdbId"), required("tmdbId")];
+    const COLUMNS: &'static [ColumnSpec] = &[required("movieId"), optional("imdbId"), required("tmdbId")];
     type Checked = i64;
 
     fn check(&self, rec: &Record<'_>) -> Result<i64, Rejection> {
         let raw = rec.get(MOVIE_ID);
-        let id =
-            values::positive_id(raw).map_err(|reason| Rejection::value("movieId", reason, raw))?;
+        let id = values::positive_id(raw).map_err(|reason| Rejection::value("movieId", reason, raw))?;
         self.seen.check("movieId", id)?;
         Ok(id)
     }
@@ -52,10 +50,6 @@ impl Cleaner for LinksCleaner {
                 values::positive_id(raw).map(Some)
             }
         })?;
-        out.sink.link(&LinkRow {
-            movielens_id,
-            imdb_id,
-            tmdb_id,
-        })
+        out.sink.link(&LinkRow { movielens_id, imdb_id, tmdb_id })
     }
 }

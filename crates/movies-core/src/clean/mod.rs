@@ -37,18 +37,12 @@ pub(crate) struct ColumnSpec {
 
 /// A required column.
 pub(crate) const fn required(name: &'static str) -> ColumnSpec {
-    ColumnSpec {
-        name,
-        required: true,
-    }
+    ColumnSpec { name, required: true }
 }
 
 /// An optional column (null when absent from the header).
 pub(crate) const fn optional(name: &'static str) -> ColumnSpec {
-    ColumnSpec {
-        name,
-        required: false,
-    }
+    ColumnSpec { name, required: false }
 }
 
 /// A record seen through the header: fields by the cleaner's column index.
@@ -137,12 +131,7 @@ pub(crate) trait Cleaner {
     /// The id the error log shows for the record.
     fn record_id(checked: &Self::Checked) -> Option<i64>;
     /// Emits the rows and warnings of an accepted record.
-    fn emit(
-        &mut self,
-        checked: Self::Checked,
-        rec: &Record<'_>,
-        out: &mut Emit<'_>,
-    ) -> io::Result<()>;
+    fn emit(&mut self, checked: Self::Checked, rec: &Record<'_>, out: &mut Emit<'_>) -> io::Result<()>;
 }
 
 /// What a cleaner writes to while emitting one record.
@@ -162,7 +151,8 @@ impl Emit<'_> {
         if fallback {
             *self.windows_1252_fields += 1;
             if *self.windows_1252_fields == 1 {
-                let reason = "file is not valid UTF-8: decoded as Windows-1252 from here on (this warning is given once)";
+                let reason =
+                    "file is not valid UTF-8: decoded as Windows-1252 from here on (this warning is given once)";
                 self.warn(column, reason, &text)?;
             }
         }
@@ -176,12 +166,7 @@ impl Emit<'_> {
     }
 
     /// Logs a warning: the record is kept and the value of `column` set to null.
-    pub fn warn(
-        &mut self,
-        column: &'static str,
-        reason: impl Into<Cow<'static, str>>,
-        raw: &str,
-    ) -> io::Result<()> {
+    pub fn warn(&mut self, column: &'static str, reason: impl Into<Cow<'static, str>>, raw: &str) -> io::Result<()> {
         *self.warnings += 1;
         self.sink.issue(&Issue {
             file: self.file,
@@ -195,12 +180,7 @@ impl Emit<'_> {
     }
 
     /// Logs a warning about raw bytes.
-    pub fn warn_bytes(
-        &mut self,
-        column: &'static str,
-        reason: &'static str,
-        raw: &[u8],
-    ) -> io::Result<()> {
+    pub fn warn_bytes(&mut self, column: &'static str, reason: &'static str, raw: &[u8]) -> io::Result<()> {
         self.warn(column, reason, &String::from_utf8_lossy(raw))
     }
 
@@ -233,20 +213,15 @@ impl Emit<'_> {
         let mut without_id = 0;
         for entry in entries {
             match entry.id {
-                Some(id) if !out.iter().any(|n| n.id == id) => out.push(Named {
-                    id,
-                    name: entry.name.map(Cow::into_owned),
-                }),
+                Some(id) if !out.iter().any(|n| n.id == id) => {
+                    out.push(Named { id, name: entry.name.map(Cow::into_owned) })
+                }
                 Some(_) => {}
                 None => without_id += 1,
             }
         }
         if without_id > 0 {
-            self.warn(
-                column,
-                format!("{without_id} entries without an integer id left out"),
-                &text,
-            )?;
+            self.warn(column, format!("{without_id} entries without an integer id left out"), &text)?;
         }
         Ok(out)
     }

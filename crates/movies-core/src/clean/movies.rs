@@ -45,12 +45,7 @@ pub(crate) struct CheckedMovie {
     revenue: Option<f64>,
 }
 
-fn money(
-    rec: &Record<'_>,
-    col: usize,
-    name: &'static str,
-    id: i64,
-) -> Result<Option<f64>, Rejection> {
+fn money(rec: &Record<'_>, col: usize, name: &'static str, id: i64) -> Result<Option<f64>, Rejection> {
     let raw = rec.get(col);
     values::money(raw).map_err(|reason| Rejection::value(name, reason, raw).with_id(Some(id)))
 }
@@ -85,28 +80,18 @@ impl Cleaner for MoviesCleaner {
 
     fn check(&self, rec: &Record<'_>) -> Result<CheckedMovie, Rejection> {
         let raw_id = rec.get(ID);
-        let id =
-            values::positive_id(raw_id).map_err(|reason| Rejection::value("id", reason, raw_id))?;
+        let id = values::positive_id(raw_id).map_err(|reason| Rejection::value("id", reason, raw_id))?;
         self.seen.check("id", id)?;
         let budget = money(rec, BUDGET, "budget", id)?;
         let revenue = money(rec, REVENUE, "revenue", id)?;
-        Ok(CheckedMovie {
-            id,
-            budget,
-            revenue,
-        })
+        Ok(CheckedMovie { id, budget, revenue })
     }
 
     fn record_id(checked: &CheckedMovie) -> Option<i64> {
         Some(checked.id)
     }
 
-    fn emit(
-        &mut self,
-        checked: CheckedMovie,
-        rec: &Record<'_>,
-        out: &mut Emit<'_>,
-    ) -> io::Result<()> {
+    fn emit(&mut self, checked: CheckedMovie, rec: &Record<'_>, out: &mut Emit<'_>) -> io::Result<()> {
         self.seen.insert(checked.id, out.line);
         let (collection_id, collection_name) = collection(rec.get(COLLECTION), out)?;
         let movie = Movie {
@@ -122,11 +107,7 @@ impl Cleaner for MoviesCleaner {
             revenue: checked.revenue,
             popularity: out.or_warn("popularity", rec.get(POPULARITY), values::finite_float)?,
             runtime: out.or_warn("runtime", rec.get(RUNTIME), non_negative)?,
-            vote_average: out.or_warn(
-                "vote_average",
-                rec.get(VOTE_AVERAGE),
-                values::finite_float,
-            )?,
+            vote_average: out.or_warn("vote_average", rec.get(VOTE_AVERAGE), values::finite_float)?,
             vote_count: out.or_warn("vote_count", rec.get(VOTE_COUNT), count)?,
             imdb_id: out.opt_text("imdb_id", rec.get(IMDB_ID))?,
             homepage: out.opt_text("homepage", rec.get(HOMEPAGE))?,

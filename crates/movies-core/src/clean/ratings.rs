@@ -18,22 +18,16 @@ pub(crate) struct RatingsCleaner;
 
 impl Cleaner for RatingsCleaner {
     const FILE: InputFile = InputFile::Ratings;
-    const COLUMNS: &'static [ColumnSpec] = &[
-        required("userId"),
-        required("movieId"),
-        required("rating"),
-        optional("timestamp"),
-    ];
+    const COLUMNS: &'static [ColumnSpec] =
+        &[required("userId"), required("movieId"), required("rating"), optional("timestamp")];
     type Checked = RatingRow;
 
     #[inline]
     fn check(&self, rec: &Record<'_>) -> Result<RatingRow, Rejection> {
         let raw = rec.get(USER_ID);
-        let user_id =
-            values::positive_id(raw).map_err(|reason| Rejection::value("userId", reason, raw))?;
+        let user_id = values::positive_id(raw).map_err(|reason| Rejection::value("userId", reason, raw))?;
         let raw = rec.get(MOVIE_ID);
-        let movielens_id =
-            values::positive_id(raw).map_err(|reason| Rejection::value("movieId", reason, raw))?;
+        let movielens_id = values::positive_id(raw).map_err(|reason| Rejection::value("movieId", reason, raw))?;
         let raw = rec.get(RATING);
         let rating = match values::finite_float(raw) {
             Ok(Some(r)) if r > 0.0 && r <= 5.0 => r,
@@ -41,12 +35,7 @@ impl Cleaner for RatingsCleaner {
             Ok(None) => return Err(Rejection::value("rating", "rating is empty", raw)),
             Err(reason) => return Err(Rejection::value("rating", reason, raw)),
         };
-        Ok(RatingRow {
-            user_id,
-            movielens_id,
-            rating,
-            timestamp: None,
-        })
+        Ok(RatingRow { user_id, movielens_id, rating, timestamp: None })
     }
 
     fn record_id(checked: &RatingRow) -> Option<i64> {

@@ -77,25 +77,12 @@ pub struct AggregatedRow<'m> {
 impl<'m> AggregatedRow<'m> {
     /// The movie × genre × company rows of a movie (one row with nulls when a list is empty).
     pub fn of(movie: &'m Movie) -> impl Iterator<Item = AggregatedRow<'m>> + 'm {
-        let genres: Vec<Option<&Named>> = if movie.genres.is_empty() {
-            vec![None]
-        } else {
-            movie.genres.iter().map(Some).collect()
-        };
-        let companies: Vec<Option<&Named>> = if movie.companies.is_empty() {
-            vec![None]
-        } else {
-            movie.companies.iter().map(Some).collect()
-        };
+        let genres: Vec<Option<&Named>> =
+            if movie.genres.is_empty() { vec![None] } else { movie.genres.iter().map(Some).collect() };
+        let companies: Vec<Option<&Named>> =
+            if movie.companies.is_empty() { vec![None] } else { movie.companies.iter().map(Some).collect() };
         genres.into_iter().flat_map(move |genre| {
-            companies
-                .clone()
-                .into_iter()
-                .map(move |company| AggregatedRow {
-                    movie,
-                    genre,
-                    company,
-                })
+            companies.clone().into_iter().map(move |company| AggregatedRow { movie, genre, company })
         })
     }
 }

@@ -84,11 +84,7 @@ impl<'b> CsvCells<'b> {
     /// Starts a row appended to `buf`. With `spreadsheet_safe`, text starting with
     /// `=`, `+`, `-` or `@` gets a leading `'` so spreadsheets do not run it as a formula.
     pub fn new(buf: &'b mut Vec<u8>, spreadsheet_safe: bool) -> Self {
-        CsvCells {
-            buf,
-            first: true,
-            spreadsheet_safe,
-        }
+        CsvCells { buf, first: true, spreadsheet_safe }
     }
 
     /// Ends the row.
@@ -106,9 +102,7 @@ impl<'b> CsvCells<'b> {
 
 /// Appends `text` as one CSV field.
 pub fn push_csv_text(buf: &mut Vec<u8>, text: &str) {
-    let needs_quotes = text
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    let needs_quotes = text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if !needs_quotes {
         buf.extend_from_slice(text.as_bytes());
         return;
@@ -153,8 +147,7 @@ impl CellWriter for CsvCells<'_> {
     fn boolean(&mut self, value: Option<bool>) {
         self.sep();
         if let Some(v) = value {
-            self.buf
-                .extend_from_slice(if v { b"true" } else { b"false" });
+            self.buf.extend_from_slice(if v { b"true" } else { b"false" });
         }
     }
 
@@ -192,17 +185,9 @@ impl JsonKeys {
                 let mut bytes = [0u8; 32];
                 if key.len() <= bytes.len() {
                     bytes[..key.len()].copy_from_slice(&key);
-                    JsonKey {
-                        bytes,
-                        len: key.len(),
-                        long: Vec::new(),
-                    }
+                    JsonKey { bytes, len: key.len(), long: Vec::new() }
                 } else {
-                    JsonKey {
-                        bytes,
-                        len: 0,
-                        long: key,
-                    }
+                    JsonKey { bytes, len: 0, long: key }
                 }
             })
             .collect();
@@ -305,9 +290,7 @@ impl CellWriter for JsonCells<'_> {
     fn boolean(&mut self, value: Option<bool>) {
         self.key();
         match value {
-            Some(v) => self
-                .buf
-                .extend_from_slice(if v { b"true" } else { b"false" }),
+            Some(v) => self.buf.extend_from_slice(if v { b"true" } else { b"false" }),
             None => self.null(),
         }
     }
@@ -333,18 +316,7 @@ mod tests {
     #[test]
     fn floats_are_shortest_round_trip() {
         let mut buf = Vec::new();
-        for v in [
-            3.5,
-            30_000_000.0,
-            0.1 + 0.2,
-            1e21,
-            4.0,
-            21.946943,
-            4.7,
-            -0.5,
-            1e15 + 0.5,
-            2.25,
-        ] {
+        for v in [3.5, 30_000_000.0, 0.1 + 0.2, 1e21, 4.0, 21.946943, 4.7, -0.5, 1e15 + 0.5, 2.25] {
             push_float(&mut buf, v);
             buf.push(b' ');
         }
@@ -357,10 +329,7 @@ mod tests {
             push_float(&mut buf, v);
             let text = String::from_utf8(buf).unwrap();
             assert_eq!(text.parse::<f64>().unwrap(), v, "{text}");
-            let shortest = ryu::Buffer::new()
-                .format(v)
-                .trim_end_matches(".0")
-                .to_owned();
+            let shortest = ryu::Buffer::new().format(v).trim_end_matches(".0").to_owned();
             assert_eq!(text, shortest);
         }
     }
@@ -388,10 +357,7 @@ mod tests {
         row.date(Date::new(1995, 10, 30));
         row.text(Some("=1+1"));
         row.end();
-        assert_eq!(
-            String::from_utf8(buf).unwrap(),
-            "plain,\"a, \"\"b\"\"\nc\",,-3,true,1995-10-30,=1+1\n"
-        );
+        assert_eq!(String::from_utf8(buf).unwrap(), "plain,\"a, \"\"b\"\"\nc\",,-3,true,1995-10-30,=1+1\n");
     }
 
     #[test]
@@ -402,10 +368,7 @@ mod tests {
             row.text(Some(text));
         }
         row.end();
-        assert_eq!(
-            String::from_utf8(buf).unwrap(),
-            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM,ok\n"
-        );
+        assert_eq!(String::from_utf8(buf).unwrap(), "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM,ok\n");
     }
 
     #[test]
@@ -418,7 +381,10 @@ mod tests {
         row.text(Some("tab\there \"q\" \\ \u{1} é"));
         row.end();
         let text = String::from_utf8(buf).unwrap();
-        assert_eq!(text, "{\"movie_id\":862,\"keyword_id\":null,\"keyword\":\"tab\\there \\\"q\\\" \\\\ \\u0001 é\"}\n");
+        assert_eq!(
+            text,
+            "{\"movie_id\":862,\"keyword_id\":null,\"keyword\":\"tab\\there \\\"q\\\" \\\\ \\u0001 é\"}\n"
+        );
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed["keyword"], "tab\there \"q\" \\ \u{1} é");
     }

@@ -2,14 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::metrics::Coverage;
 use crate::pipeline::{FileReport, TextEncoding};
 use crate::schema::Table;
 
 /// What happened to one input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileStatus {
     /// Read to the end.
@@ -21,7 +21,7 @@ pub enum FileStatus {
 }
 
 /// The manifest entry of an input file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileEntry {
     /// Read, missing or failed.
     pub status: FileStatus,
@@ -65,11 +65,7 @@ impl FileEntry {
     /// The entry of a file read to its end, or stopped by `error`.
     pub fn from_report(report: &FileReport, error: Option<String>) -> Self {
         FileEntry {
-            status: if error.is_some() {
-                FileStatus::Failed
-            } else {
-                FileStatus::Ok
-            },
+            status: if error.is_some() { FileStatus::Failed } else { FileStatus::Ok },
             source: Some(report.source.clone()),
             records_read: report.records_read,
             rows_accepted: report.rows_accepted,
@@ -93,23 +89,23 @@ impl FileEntry {
 }
 
 /// Rows of an output table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableEntry {
     /// Number of rows.
     pub rows: u64,
 }
 
 /// The whole manifest.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// The program that wrote the export.
     pub generator: String,
     /// Formats written.
-    pub formats: Vec<&'static str>,
+    pub formats: Vec<String>,
     /// Per input file name.
-    pub files: BTreeMap<&'static str, FileEntry>,
+    pub files: BTreeMap<String, FileEntry>,
     /// Per table name.
-    pub tables: BTreeMap<&'static str, TableEntry>,
+    pub tables: BTreeMap<String, TableEntry>,
     /// Movies the per-year metrics could not use.
     pub coverage: Coverage,
 }
@@ -119,24 +115,18 @@ impl Manifest {
     pub fn new(formats: &[super::Format]) -> Self {
         Manifest {
             generator: concat!("movies-core ", env!("CARGO_PKG_VERSION")).to_owned(),
-            formats: formats.iter().map(|f| f.extension()).collect(),
+            formats: formats.iter().map(|f| f.extension().to_owned()).collect(),
             files: crate::input::InputFile::ALL
                 .iter()
-                .map(|f| (f.file_name(), FileEntry::missing()))
+                .map(|f| (f.file_name().to_owned(), FileEntry::missing()))
                 .collect(),
-            tables: Table::ALL
-                .iter()
-                .map(|t| (t.name(), TableEntry { rows: 0 }))
-                .collect(),
+            tables: Table::ALL.iter().map(|t| (t.name().to_owned(), TableEntry { rows: 0 })).collect(),
             coverage: Coverage::default(),
         }
     }
 
     /// Adds rows written to a table.
     pub fn add_rows(&mut self, table: Table, rows: u64) {
-        self.tables
-            .entry(table.name())
-            .or_insert(TableEntry { rows: 0 })
-            .rows += rows;
+        self.tables.entry(table.name().to_owned()).or_insert(TableEntry { rows: 0 }).rows += rows;
     }
 }

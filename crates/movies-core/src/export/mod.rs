@@ -10,13 +10,12 @@ mod cells;
 mod encode;
 mod manifest;
 mod writer;
+pub mod zipfile;
 
 use std::io::{self, Write};
 
 pub use cells::{AggregatedRow, CellWriter, TableRow};
-pub use encode::{
-    push_csv_text, push_float, push_int, push_json_string, CsvCells, JsonCells, JsonKeys,
-};
+pub use encode::{push_csv_text, push_float, push_int, push_json_string, CsvCells, JsonCells, JsonKeys};
 pub use manifest::{FileEntry, FileStatus, Manifest, TableEntry};
 pub use writer::{Format, TableWriter, WriteOptions};
 
@@ -60,10 +59,7 @@ pub struct ExportPlan {
 
 impl Default for ExportPlan {
     fn default() -> Self {
-        ExportPlan {
-            formats: Format::ALL.to_vec(),
-            options: WriteOptions::default(),
-        }
+        ExportPlan { formats: Format::ALL.to_vec(), options: WriteOptions::default() }
     }
 }
 
@@ -125,11 +121,7 @@ pub struct Streamed {
 
 impl<W: Write> StreamingSink<W> {
     /// Opens the files of `tables` (streamed tables only) at their layout paths.
-    pub fn open<T: ExportTarget<Out = W>>(
-        target: &mut T,
-        tables: &[Table],
-        plan: &ExportPlan,
-    ) -> io::Result<Self> {
+    pub fn open<T: ExportTarget<Out = W>>(target: &mut T, tables: &[Table], plan: &ExportPlan) -> io::Result<Self> {
         Self::open_with_paths(target, tables, plan, |format, table| format.path(table))
     }
 
@@ -143,14 +135,9 @@ impl<W: Write> StreamingSink<W> {
     ) -> io::Result<Self> {
         let mut opened: Vec<Option<TableFiles<W>>> = Table::ALL.iter().map(|_| None).collect();
         for &table in tables {
-            opened[table as usize] = Some(TableFiles::open(target, table, plan, |format| {
-                path(format, table)
-            })?);
+            opened[table as usize] = Some(TableFiles::open(target, table, plan, |format| path(format, table))?);
         }
-        Ok(StreamingSink {
-            tables: opened,
-            movies: Vec::new(),
-        })
+        Ok(StreamingSink { tables: opened, movies: Vec::new() })
     }
 
     #[inline]
@@ -170,10 +157,7 @@ impl<W: Write> StreamingSink<W> {
                 files.finish()?;
             }
         }
-        Ok(Streamed {
-            movies: self.movies,
-            rows,
-        })
+        Ok(Streamed { movies: self.movies, rows })
     }
 }
 
@@ -218,38 +202,57 @@ pub fn write_table<T: ExportTarget, R: TableRow>(
 }
 
 /// Writes the tables derived from the movies: `movies_master`, `movies_aggregated`
-/// and the three metric tables. Returns the row count of each.
+/// and the three metric tables.
 pub fn write_movie_tables<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
     movies: &[Movie],
     metrics: &Metrics,
-) -> io::Result<Vec<(Table, u64)>> {
-    Ok(vec![
-        (Table::MoviesMaster, write_table(target, plan, movies)?),
-        (
-            Table::MoviesAggregated,
-            write_table(target, plan, movies.iter().flat_map(AggregatedRow::of))?,
-        ),
-        (
-            Table::CompanyYear,
-            write_table(target, plan, &metrics.company_year)?,
-        ),
-        (
-            Table::CompanyGenreYear,
-            write_table(target, plan, &metrics.company_genre_year)?,
-        ),
-        (
-            Table::GenreYear,
-            write_table(target, plan, &metrics.genre_year)?,
-        ),
-    ])
+) -> io::Result<()> {
+    write_table(target, plan, movies)?;
+    write_table(target, plan, movies.iter().flat_map(AggregatedRow::of))?;
+    write_table(target, plan, &metrics.company_year)?;
+    write_table(target, plan, &metrics.company_genre_year)?;
+    write_table(target, plan, &metrics.genre_year)?;
+    Ok(())
+}
+
+/// Rows of the tables derived from the movies, without writing them.
+pub fn movie_table_rows(movies: &[Movie], metrics: &Metrics) -> Vec<(Table, u64)> {
+    let aggregated: usize = movies.iter().map(|m| m.genres.len().max(1) * m.companies.len().max(1)).sum();
+    vec![
+        (Table::MoviesMaster, movies.len() as u64),
+        (Table::MoviesAggregated, aggregated as u64),
+        (Table::CompanyYear, metrics.company_year.len() as u64),
+        (Table::CompanyGenreYear, metrics.company_genre_year.len() as u64),
+        (Table::GenreYear, metrics.genre_year.len() as u64),
+    ]
+}
+
+/// The manifest of an export: `files` holds the entry of every input that was
+/// present (the others are marked missing), `streamed_rows` the rows the streaming
+/// sinks received.
+pub fn build_manifest(
+    formats: &[Format],
+    files: impl IntoIterator<Item = (crate::input::InputFile, FileEntry)>,
+    streamed_rows: &[(Table, u64)],
+    movies: &[Movie],
+    metrics: &Metrics,
+) -> Manifest {
+    let mut manifest = Manifest::new(formats);
+    for (file, entry) in files {
+        manifest.files.insert(file.file_name().to_owned(), entry);
+    }
+    for &(table, rows) in streamed_rows.iter().chain(&movie_table_rows(movies, metrics)) {
+        manifest.add_rows(table, rows);
+    }
+    manifest.coverage = metrics.coverage;
+    manifest
 }
 
 /// Finishes an export once every input file was streamed: computes the metrics,
 /// writes the movie and metric tables, then `manifest.json`, `schema.sql` and
-/// `queries.sql`. `files` holds the entry of every input that was present;
-/// `streamed_rows` the rows the streaming sinks wrote.
+/// `queries.sql`.
 pub fn finish_export<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
@@ -258,17 +261,8 @@ pub fn finish_export<T: ExportTarget>(
     streamed_rows: &[(Table, u64)],
 ) -> io::Result<(Manifest, Metrics)> {
     let metrics = Metrics::compute(movies);
-    let mut manifest = Manifest::new(&plan.formats);
-    for (file, entry) in files {
-        manifest.files.insert(file.file_name(), entry);
-    }
-    for &(table, rows) in streamed_rows {
-        manifest.add_rows(table, rows);
-    }
-    for (table, rows) in write_movie_tables(target, plan, movies, &metrics)? {
-        manifest.add_rows(table, rows);
-    }
-    manifest.coverage = metrics.coverage;
+    write_movie_tables(target, plan, movies, &metrics)?;
+    let manifest = build_manifest(&plan.formats, files, streamed_rows, movies, &metrics);
     write_documents(target, &manifest)?;
     Ok((manifest, metrics))
 }

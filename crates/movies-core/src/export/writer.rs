@@ -86,15 +86,7 @@ impl<W: Write> TableWriter<W> {
             }
             buf.push(b'\n');
         }
-        TableWriter {
-            out,
-            buf,
-            format,
-            columns,
-            keys: JsonKeys::new(columns),
-            options,
-            rows: 0,
-        }
+        TableWriter { out, buf, format, columns, keys: JsonKeys::new(columns), options, rows: 0 }
     }
 
     /// Appends one row.

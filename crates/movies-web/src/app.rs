@@ -1,0 +1,166 @@
+//! The page's frame: header, alerts, progress, tabs and the current view.
+
+use leptos::prelude::*;
+use movies_protocol::{ExportRequest, Request};
+use web_sys::File;
+
+use crate::loading::{DropOverlay, Loader};
+use crate::progress::ProgressPanel;
+use crate::store::Store;
+use crate::url_state::{View, ViewState};
+use crate::views;
+use crate::worker_client::WorkerClient;
+
+/// What every component reaches through context: the state and the worker.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    /// The page's state.
+    pub store: Store,
+    client: StoredValue<Option<WorkerClient>, LocalStorage>,
+}
+
+impl AppContext {
+    /// Loads the user's files (or the sample) in the worker.
+    pub fn load(&self, files: Vec<File>) {
+        let store = self.store;
+        self.client.with_value(|client| match client {
+            Some(client) => store.begin_load(client.load(&files)),
+            None => store.alert("The processing worker is not running: reload the page.".into()),
+        });
+    }
+
+    /// Sends a request to the worker; returns its id.
+    pub fn request(&self, make: impl FnOnce(u32) -> Request) -> u32 {
+        self.client.with_value(|client| match client {
+            Some(client) => {
+                let id = client.next_id();
+                client.send(&make(id));
+                id
+            }
+            None => 0,
+        })
+    }
+
+    /// Asks for an export.
+    pub fn export(&self, export: ExportRequest, label: String) {
+        let store = self.store;
+        self.client.with_value(|client| {
+            if let Some(client) = client {
+                client.export(store, export, label);
+            }
+        });
+    }
+}
+
+/// The app context provided by [`App`].
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
+
+fn current_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+fn write_query(query: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query));
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new(ViewState::from_query(&current_query()));
+    let client = match WorkerClient::start(store) {
+        Ok(client) => Some(client),
+        Err(e) => {
+            store.alert(format!("This browser cannot start the processing worker: {e:?}"));
+            None
+        }
+    };
+    let app = AppContext { store, client: StoredValue::new_local(client) };
+    provide_context(app);
+    Effect::new(move |_| write_query(&store.view.with(ViewState::to_query)));
+
+    view! {
+        <DropOverlay/>
+        <header class="top">
+            <div class="brand">
+                <h1>"Movies explorer"</h1>
+                <p class="tagline">"The Movies Dataset, cleaned and charted in your browser. Nothing leaves this machine."</p>
+            </div>
+            <Loader/>
+        </header>
+        <Alerts/>
+        <ProgressPanel/>
+        <Tabs/>
+        <main id="view">{move || views::render(store.view.with(|v| v.view))}</main>
+    }
+}
+
+/// Errors and warnings for the user, each dismissible.
+#[component]
+fn Alerts() -> impl IntoView {
+    let store = use_app().store;
+    view! {
+        <section class="alerts" aria-live="polite">
+            <For each=move || store.alerts.get() key=|a| a.id let:alert>
+                <div class="alert" role="alert">
+                    <span>{alert.message.clone()}</span>
+                    <button
+                        class="dismiss"
+                        aria-label="Dismiss"
+                        on:click=move |_| store.alerts.update(|all| all.retain(|a| a.id != alert.id))
+                    >
+                        "×"
+                    </button>
+                </div>
+            </For>
+        </section>
+    }
+}
+
+/// The view tabs (arrow keys move between them).
+#[component]
+fn Tabs() -> impl IntoView {
+    let store = use_app().store;
+    let select = move |view: View| store.show(view);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let current = store.view.with_untracked(|v| v.view);
+        let index = View::ALL.iter().position(|v| *v == current).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (index + 1) % View::ALL.len(),
+            "ArrowLeft" => (index + View::ALL.len() - 1) % View::ALL.len(),
+            _ => return,
+        };
+        select(View::ALL[next]);
+        if let Some(tab) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("tab-{}", View::ALL[next].key())))
+        {
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&tab).focus();
+        }
+    };
+    view! {
+        <nav class="tabs" role="tablist" aria-label="Views" on:keydown=on_key>
+            {View::ALL
+                .into_iter()
+                .map(|view| {
+                    let selected = move || store.view.with(|v| v.view == view);
+                    view! {
+                        <button
+                            role="tab"
+                            id=format!("tab-{}", view.key())
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            class:active=selected
+                            on:click=move |_| select(view)
+                        >
+                            {view.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

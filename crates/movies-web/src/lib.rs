@@ -1,0 +1,19 @@
+//! The explorer page: a Leptos app around the worker that runs the transform core.
+//!
+//! The page computes nothing the core could: it asks the worker (see
+//! [`worker_client`]) and turns the answers into signals ([`store`]) that the views
+//! chart. What the user looks at lives in the URL ([`url_state`]).
+
+#![deny(missing_docs)]
+
+mod app;
+mod download;
+mod format;
+mod loading;
+mod progress;
+mod store;
+mod url_state;
+mod views;
+mod worker_client;
+
+pub use app::App;

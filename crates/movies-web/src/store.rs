@@ -1,0 +1,283 @@
+//! The page's state, as signals, and how the worker's responses change it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
+use movies_protocol::{
+    CompanyGenreYear, CompanyYear, FileEntry, FileStatus, InputFile, IssueRow, Manifest, Overview, Response,
+};
+
+use crate::url_state::{View, ViewState};
+
+/// Where a load is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing loaded yet.
+    Idle,
+    /// A load runs.
+    Loading,
+    /// The last load finished.
+    Done,
+    /// The last load was cancelled.
+    Cancelled,
+    /// The last load could not start.
+    Failed,
+}
+
+/// Where one input file is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileState {
+    /// Not started.
+    Waiting,
+    /// Being read.
+    Running,
+    /// Read to its end (or stopped by an error: see the entry).
+    Done(FileEntry),
+}
+
+/// Progress of one input file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileProgress {
+    /// Which input.
+    pub file: InputFile,
+    /// Where it is read from.
+    pub source: String,
+    /// Bytes read.
+    pub bytes_done: u64,
+    /// Bytes in all.
+    pub bytes_total: u64,
+    /// Records read.
+    pub records: u64,
+    /// Milliseconds spent.
+    pub elapsed_ms: f64,
+    /// Where it is.
+    pub state: FileState,
+}
+
+/// A message for the user in the alert area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alert {
+    /// Distinguishes alerts for dismissal.
+    pub id: u32,
+    /// The text (names the file and what is wrong).
+    pub message: String,
+}
+
+/// The rows of one company, as the worker sent them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompanyData {
+    /// Its `company_year` rows.
+    pub years: Vec<CompanyYear>,
+    /// Its `company_genre_year` rows.
+    pub genres: Vec<CompanyGenreYear>,
+}
+
+/// A page of the error log.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ErrorLogPage {
+    /// The request it answers.
+    pub id: u32,
+    /// Rows matching the filter.
+    pub matching: u64,
+    /// Rows in the log.
+    pub total: u64,
+    /// Rows kept in memory.
+    pub kept: u64,
+    /// The rows shown.
+    pub rows: Vec<IssueRow>,
+}
+
+/// An export being prepared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportStatus {
+    /// The request.
+    pub id: u32,
+    /// What is exported, in words.
+    pub label: String,
+    /// Bytes produced so far.
+    pub bytes: u64,
+    /// Input file being re-read, with its progress.
+    pub reading: Option<(InputFile, u64, u64)>,
+    /// Set when it failed.
+    pub error: Option<String>,
+}
+
+/// All signals of the page. Cheap to copy; provided as context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The current load.
+    pub job: RwSignal<u32>,
+    /// Where the current load is.
+    pub phase: RwSignal<Phase>,
+    /// Progress per input file, in processing order.
+    pub files: RwSignal<Vec<FileProgress>>,
+    /// Dataset files that were not found.
+    pub missing: RwSignal<Vec<InputFile>>,
+    /// Remarks about the input (ignored files, fallbacks).
+    pub notes: RwSignal<Vec<String>>,
+    /// Errors shown with role="alert".
+    pub alerts: RwSignal<Vec<Alert>>,
+    /// What the views chart first.
+    pub overview: RwSignal<Option<Overview>>,
+    /// The manifest, once every file is done.
+    pub manifest: RwSignal<Option<Manifest>>,
+    /// Manifest entries of the files done so far.
+    pub entries: RwSignal<BTreeMap<InputFile, FileEntry>>,
+    /// Company rows received, by company id.
+    pub companies: RwSignal<HashMap<i64, CompanyData>>,
+    /// The last error-log page received.
+    pub error_log: RwSignal<Option<ErrorLogPage>>,
+    /// Exports in preparation.
+    pub exports: RwSignal<Vec<ExportStatus>>,
+    /// What the URL holds: view, companies, genres, years.
+    pub view: RwSignal<ViewState>,
+    next_alert: RwSignal<u32>,
+}
+
+impl Store {
+    /// A store with nothing loaded, the view read from the URL.
+    pub fn new(view: ViewState) -> Self {
+        Store {
+            job: RwSignal::new(0),
+            phase: RwSignal::new(Phase::Idle),
+            files: RwSignal::new(Vec::new()),
+            missing: RwSignal::new(Vec::new()),
+            notes: RwSignal::new(Vec::new()),
+            alerts: RwSignal::new(Vec::new()),
+            overview: RwSignal::new(None),
+            manifest: RwSignal::new(None),
+            entries: RwSignal::new(BTreeMap::new()),
+            companies: RwSignal::new(HashMap::new()),
+            error_log: RwSignal::new(None),
+            exports: RwSignal::new(Vec::new()),
+            view: RwSignal::new(view),
+            next_alert: RwSignal::new(0),
+        }
+    }
+
+    /// Shows an alert.
+    pub fn alert(&self, message: String) {
+        let id = self.next_alert.get_untracked() + 1;
+        self.next_alert.set(id);
+        self.alerts.update(|alerts| alerts.push(Alert { id, message }));
+    }
+
+    /// Forgets everything of the previous load, for load `job`.
+    pub fn begin_load(&self, job: u32) {
+        self.job.set(job);
+        self.phase.set(Phase::Loading);
+        self.files.set(Vec::new());
+        self.missing.set(Vec::new());
+        self.notes.set(Vec::new());
+        self.alerts.set(Vec::new());
+        self.overview.set(None);
+        self.manifest.set(None);
+        self.entries.set(BTreeMap::new());
+        self.companies.set(HashMap::new());
+        self.error_log.set(None);
+    }
+
+    /// Switches to a view.
+    pub fn show(&self, view: View) {
+        self.view.update(|v| v.view = view);
+    }
+
+    fn update_file(&self, file: InputFile, change: impl FnOnce(&mut FileProgress)) {
+        self.files.update(|files| {
+            if let Some(progress) = files.iter_mut().find(|p| p.file == file) {
+                change(progress);
+            }
+        });
+    }
+
+    fn update_export(&self, id: u32, change: impl FnOnce(&mut ExportStatus)) {
+        self.exports.update(|exports| {
+            if let Some(export) = exports.iter_mut().find(|e| e.id == id) {
+                change(export);
+            }
+        });
+    }
+
+    /// Applies a worker response (export bytes are handled by the download module).
+    pub fn apply(&self, response: Response) {
+        let current = self.job.get_untracked();
+        match response {
+            Response::Ready | Response::ExportChunk { .. } => {}
+            Response::Started { job, files, missing, notes } if job == current => {
+                self.files.set(
+                    files
+                        .into_iter()
+                        .map(|f| FileProgress {
+                            file: f.file,
+                            source: f.source,
+                            bytes_done: 0,
+                            bytes_total: f.bytes,
+                            records: 0,
+                            elapsed_ms: 0.0,
+                            state: FileState::Waiting,
+                        })
+                        .collect(),
+                );
+                self.missing.set(missing);
+                self.notes.set(notes);
+            }
+            Response::Progress { job, file, bytes_done, bytes_total, records, elapsed_ms } if job == current => {
+                self.update_file(file, |p| {
+                    p.bytes_done = bytes_done;
+                    p.bytes_total = bytes_total.max(bytes_done);
+                    p.records = records;
+                    p.elapsed_ms = elapsed_ms;
+                    p.state = FileState::Running;
+                });
+            }
+            Response::FileDone { job, file, entry, elapsed_ms } if job == current => {
+                if entry.status == FileStatus::Failed {
+                    let source = entry.source.clone().unwrap_or_else(|| file.file_name().to_owned());
+                    let error = entry.error.clone().unwrap_or_default();
+                    self.alert(format!("{source}: {error}"));
+                }
+                self.entries.update(|entries| {
+                    entries.insert(file, entry.clone());
+                });
+                self.update_file(file, |p| {
+                    p.bytes_done = p.bytes_total;
+                    p.elapsed_ms = elapsed_ms;
+                    p.state = FileState::Done(entry);
+                });
+            }
+            Response::MoviesReady { job, overview } if job == current => self.overview.set(Some(overview)),
+            Response::Finished { job, manifest } if job == current => {
+                self.manifest.set(Some(manifest));
+                self.phase.set(Phase::Done);
+            }
+            Response::Failed { job, error } if job == current => {
+                self.alert(error.message);
+                self.phase.set(Phase::Failed);
+            }
+            Response::Cancelled { job } if job == current => self.phase.set(Phase::Cancelled),
+            Response::Companies { company_year, company_genre_year, .. } => {
+                let mut received: HashMap<i64, CompanyData> = HashMap::new();
+                for row in company_year {
+                    received.entry(row.company_id).or_default().years.push(row);
+                }
+                for row in company_genre_year {
+                    received.entry(row.company_id).or_default().genres.push(row);
+                }
+                self.companies.update(|companies| companies.extend(received));
+            }
+            Response::ErrorLog { id, matching, total, kept, rows } => {
+                self.error_log.set(Some(ErrorLogPage { id, matching, total, kept, rows }));
+            }
+            Response::ExportProgress { id, file, bytes_done, bytes_total } => {
+                self.update_export(id, |e| e.reading = Some((file, bytes_done, bytes_total)));
+            }
+            Response::ExportReady { id, .. } => self.exports.update(|exports| exports.retain(|e| e.id != id)),
+            Response::ExportFailed { id, error } => {
+                self.update_export(id, |e| e.error = Some(error.message.clone()));
+                self.alert(error.message);
+            }
+            Response::Rejected { error } => self.alert(error.message),
+            _ => {}
+        }
+    }
+}

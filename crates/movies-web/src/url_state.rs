@@ -1,0 +1,110 @@
+//! What the URL holds, so that a link shows the same view: the tab, the companies
+//! compared, the genres shown and the year range.
+
+/// The tabs of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Company answers.
+    #[default]
+    Companies,
+    /// Genre answers.
+    Genres,
+    /// Manifest and error log.
+    Quality,
+    /// Tables and their relations.
+    Model,
+    /// Downloads.
+    Export,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 5] = [View::Companies, View::Genres, View::Quality, View::Model, View::Export];
+
+    /// The word used in the URL and in element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Companies => "companies",
+            View::Genres => "genres",
+            View::Quality => "quality",
+            View::Model => "model",
+            View::Export => "export",
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Companies => "Companies",
+            View::Genres => "Genres",
+            View::Quality => "Data quality",
+            View::Model => "Data model",
+            View::Export => "Export",
+        }
+    }
+}
+
+/// The view and its selections.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    /// The tab shown.
+    pub view: View,
+    /// Companies compared (at most five), by TMDB id.
+    pub companies: Vec<i64>,
+    /// Genres shown in the genre charts (empty: all).
+    pub genres: Vec<String>,
+    /// First and last year shown.
+    pub years: Option<(i32, i32)>,
+}
+
+/// Most companies compared at once.
+pub const MAX_COMPANIES: usize = 5;
+
+fn decode(text: &str) -> String {
+    js_sys::decode_uri_component(text).ok().and_then(|s| s.as_string()).unwrap_or_else(|| text.to_owned())
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).as_string().unwrap_or_default()
+}
+
+impl ViewState {
+    /// Reads a query string (`?view=companies&c=3,4&g=Drama&y=1990-2017`).
+    pub fn from_query(query: &str) -> Self {
+        let mut state = ViewState::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "view" => state.view = View::ALL.into_iter().find(|v| v.key() == value).unwrap_or_default(),
+                "c" => {
+                    state.companies =
+                        value.split(',').filter_map(|id| id.parse().ok()).take(MAX_COMPANIES).collect();
+                }
+                "g" => state.genres = value.split(',').filter(|g| !g.is_empty()).map(decode).collect(),
+                "y" => {
+                    state.years = value
+                        .split_once('-')
+                        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                        .filter(|(a, b)| a <= b);
+                }
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// Writes the state as a query string.
+    pub fn to_query(&self) -> String {
+        let mut parts = vec![format!("view={}", self.view.key())];
+        if !self.companies.is_empty() {
+            parts.push(format!("c={}", self.companies.iter().map(i64::to_string).collect::<Vec<_>>().join(",")));
+        }
+        if !self.genres.is_empty() {
+            parts.push(format!("g={}", self.genres.iter().map(|g| encode(g)).collect::<Vec<_>>().join(",")));
+        }
+        if let Some((from, to)) = self.years {
+            parts.push(format!("y={from}-{to}"));
+        }
+        format!("?{}", parts.join("&"))
+    }
+}

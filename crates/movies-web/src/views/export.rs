@@ -1,0 +1,94 @@
+//! Downloads: every table as CSV or NDJSON, or everything as one zip.
+
+use leptos::prelude::*;
+use movies_protocol::{ExportRequest, Format, Table};
+
+use crate::app::use_app;
+use crate::format;
+use crate::store::Phase;
+
+/// Today's date as `YYYY-MM-DD`, from the page's clock.
+fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
+/// The export view.
+#[component]
+pub fn ExportView() -> impl IntoView {
+    let app = use_app();
+    let store = app.store;
+    let ready = move || matches!(store.phase.get(), Phase::Done);
+    let export_all = move |_| {
+        let date = today();
+        app.export(ExportRequest::All { date: date.clone() }, format!("movies-clean-{date}.zip"));
+    };
+    let rows = move |table: Table| {
+        store.manifest.with(|m| m.as_ref().and_then(|m| m.tables.get(table.name())).map(|t| t.rows))
+    };
+    view! {
+        <section class="view export" aria-label="Export">
+            <h2>"Export"</h2>
+            <p>
+                "Everything in one zip with the layout of the "
+                <code>"movies process"</code>
+                " command: csv/, json/, manifest.json, schema.sql and queries.sql (load them into DuckDB, Snowflake or Spark)."
+            </p>
+            <button class="button primary" id="export-all" disabled=move || !ready() on:click=export_all>
+                "Export all"
+            </button>
+            <ExportProgress/>
+            <table class="data export-tables">
+                <thead>
+                    <tr>
+                        <th scope="col">"Table"</th>
+                        <th scope="col">"Rows"</th>
+                        <th scope="col">"Download"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {Table::ALL
+                        .into_iter()
+                        .map(|table| {
+                            let button = move |format: Format| {
+                                let label = format!("{}.{}", table.name(), format.extension());
+                                view! {
+                                    <button
+                                        class="button small"
+                                        disabled=move || !ready()
+                                        on:click=move |_| app.export(ExportRequest::Table { table, format }, label.clone())
+                                    >
+                                        {format.extension().to_uppercase()}
+                                    </button>
+                                }
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{table.name()}</th>
+                                    <td class="num">{move || rows(table).map(format::count).unwrap_or_default()}</td>
+                                    <td>{button(Format::Csv)} " " {button(Format::Ndjson)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Exports being prepared, with what is being re-read.
+#[component]
+fn ExportProgress() -> impl IntoView {
+    let store = use_app().store;
+    view! {
+        <ul class="export-progress">
+            <For each=move || store.exports.get() key=|e| (e.id, e.bytes, e.reading) let:e>
+                <li>
+                    {format!("Preparing {}: {}", e.label, format::bytes(e.bytes))}
+                    {e.reading.map(|(file, done, total)| format!(" (reading {} {}%)", file.file_name(), done * 100 / total.max(1)))}
+                </li>
+            </For>
+        </ul>
+    }
+}

@@ -1,0 +1,22 @@
+//! The views behind the tabs.
+
+mod companies;
+mod export;
+mod genres;
+mod model;
+mod quality;
+
+use leptos::prelude::*;
+
+use crate::url_state::View;
+
+/// The view for a tab.
+pub fn render(view: View) -> AnyView {
+    match view {
+        View::Companies => companies::CompaniesView().into_any(),
+        View::Genres => genres::GenresView().into_any(),
+        View::Quality => quality::QualityView().into_any(),
+        View::Model => model::ModelView().into_any(),
+        View::Export => export::ExportView().into_any(),
+    }
+}

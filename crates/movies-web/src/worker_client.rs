@@ -1,0 +1,107 @@
+//! The page's side of the worker: starting it, sending requests, routing responses.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use leptos::prelude::*;
+use movies_protocol::{ExportRequest, Request, Response};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{File, MessageEvent, Worker};
+
+use crate::download::Downloads;
+use crate::store::{ExportStatus, Store};
+
+/// A running worker and the bookkeeping of requests to it.
+pub struct WorkerClient {
+    worker: Worker,
+    next_id: Cell<u32>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl WorkerClient {
+    /// Starts the worker (built by Trunk as `worker_loader.js`) and routes its
+    /// responses into `store`.
+    pub fn start(store: Store) -> Result<Self, JsValue> {
+        let worker = Worker::new("./worker_loader.js")?;
+        let downloads = Rc::new(RefCell::new(Downloads::default()));
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            route(store, &downloads, &event.data());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            store.alert("The processing worker stopped unexpectedly. Reload the page to start again.".into());
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        Ok(WorkerClient { worker, next_id: Cell::new(0), _on_message: on_message })
+    }
+
+    /// A fresh id for a request or load.
+    pub fn next_id(&self) -> u32 {
+        self.next_id.set(self.next_id.get() + 1);
+        self.next_id.get()
+    }
+
+    fn post(&self, request: &Request, files: Option<&[File]>) {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"json".into(), &JsValue::from_str(&request.to_json()));
+        if let Some(files) = files {
+            let list: Array = files.iter().collect();
+            let _ = Reflect::set(&message, &"files".into(), &list);
+        }
+        let _ = self.worker.post_message(&message);
+    }
+
+    /// Starts loading `files`; returns the load's job id.
+    pub fn load(&self, files: &[File]) -> u32 {
+        let job = self.next_id();
+        self.post(&Request::Load { job }, Some(files));
+        job
+    }
+
+    /// Sends a request without files.
+    pub fn send(&self, request: &Request) {
+        self.post(request, None);
+    }
+
+    /// Asks for an export and records it as in progress.
+    pub fn export(&self, store: Store, export: ExportRequest, label: String) {
+        let id = self.next_id();
+        store.exports.update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None }));
+        self.post(&Request::Export { id, export }, None);
+    }
+}
+
+fn route(store: Store, downloads: &RefCell<Downloads>, message: &JsValue) {
+    let json = Reflect::get(message, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
+    let response = match Response::from_json(&json) {
+        Ok(r) => r,
+        Err(e) => return store.alert(format!("Unexpected message from the worker: {e}")),
+    };
+    match &response {
+        Response::ExportChunk { id, stream } => {
+            let bytes: Option<Uint8Array> = Reflect::get(message, &"bytes".into()).ok().and_then(|b| b.dyn_into().ok());
+            if let Some(bytes) = bytes {
+                let len = u64::from(bytes.length());
+                if downloads.borrow_mut().add_chunk(*id, *stream, &bytes).is_err() {
+                    store.alert("The browser refused to keep the exported data (out of memory?).".into());
+                }
+                store.exports.update(|exports| {
+                    if let Some(e) = exports.iter_mut().find(|e| e.id == *id) {
+                        e.bytes += len;
+                    }
+                });
+            }
+        }
+        Response::ExportReady { id, file_name, mime, order, .. } => {
+            if downloads.borrow_mut().finish(*id, order, file_name, mime).is_err() {
+                store.alert(format!("{file_name}: the browser could not save the download."));
+            }
+        }
+        Response::ExportFailed { id, .. } => downloads.borrow_mut().discard(*id),
+        _ => {}
+    }
+    store.apply(response);
+}

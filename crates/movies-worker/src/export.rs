@@ -1,0 +1,258 @@
+//! Downloads: one table, or everything as a zip in the command-line tool's layout.
+//!
+//! The bytes go to the page in chunks as they are produced (the page keeps them as
+//! Blob parts), so no export is ever held whole in the worker. Tables kept in memory
+//! (movies, metrics, a complete error log) are written from it; the others are
+//! written by reading their input file again, which keeps memory flat whatever the
+//! size of ratings.csv.
+
+use std::cell::{Cell, RefCell};
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use movies_core::export::zipfile::{EntryWriter, ZipLayout};
+use movies_core::export::{
+    finish_export, streamed_tables, write_table, AggregatedRow, ExportPlan, ExportTarget, FileEntry, Format,
+    StreamingSink,
+};
+use movies_core::{values, InputFile, Table};
+use movies_protocol::{ExportRequest, Response, UserError};
+
+use crate::context::Context;
+use crate::post::Poster;
+use crate::runner::run_source;
+use crate::sources::Source;
+
+/// Size of the chunks sent to the page.
+const CHUNK: usize = 1 << 20;
+
+/// Sends what is written as export chunks of one stream.
+pub struct ChunkPoster {
+    poster: Poster,
+    id: u32,
+    stream: u32,
+    buf: Vec<u8>,
+    sent: Rc<Cell<u64>>,
+}
+
+impl ChunkPoster {
+    fn new(poster: &Poster, id: u32, stream: u32, sent: &Rc<Cell<u64>>) -> Self {
+        ChunkPoster { poster: poster.clone(), id, stream, buf: Vec::with_capacity(CHUNK), sent: sent.clone() }
+    }
+
+    fn send(&mut self) {
+        if !self.buf.is_empty() {
+            self.poster.send_with_bytes(&Response::ExportChunk { id: self.id, stream: self.stream }, &self.buf);
+            self.sent.set(self.sent.get() + self.buf.len() as u64);
+            self.buf.clear();
+        }
+    }
+}
+
+impl Write for ChunkPoster {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= CHUNK {
+            self.send();
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.send();
+        Ok(())
+    }
+}
+
+/// A target that expects exactly one file.
+struct OneFile(Option<ChunkPoster>);
+
+impl ExportTarget for OneFile {
+    type Out = ChunkPoster;
+
+    fn create(&mut self, path: &str) -> io::Result<ChunkPoster> {
+        self.0.take().ok_or_else(|| io::Error::other(format!("unexpected second file {path}")))
+    }
+}
+
+type SharedWriter = Rc<RefCell<Option<EntryWriter<ChunkPoster>>>>;
+
+/// One zip entry being written (shared with the target that finishes it).
+pub struct SharedEntry(SharedWriter);
+
+impl Write for SharedEntry {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        match self.0.borrow_mut().as_mut() {
+            Some(writer) => writer.write(data),
+            None => Err(io::Error::other("zip entry already finished")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A target whose files become entries of a zip, each compressed as its own stream.
+struct ZipTarget {
+    poster: Poster,
+    id: u32,
+    sent: Rc<Cell<u64>>,
+    next_stream: u32,
+    entries: Vec<(u32, SharedWriter)>,
+}
+
+impl ZipTarget {
+    fn stream(&mut self) -> u32 {
+        self.next_stream += 1;
+        self.next_stream - 1
+    }
+
+    fn post_stream(&mut self, bytes: &[u8]) -> u32 {
+        let stream = self.stream();
+        let mut out = ChunkPoster::new(&self.poster, self.id, stream, &self.sent);
+        out.buf.extend_from_slice(bytes);
+        out.send();
+        stream
+    }
+
+    /// Finishes every entry and sends the headers around them; returns the order of
+    /// the streams in the archive.
+    fn finish(mut self, mut layout: ZipLayout) -> io::Result<Vec<u32>> {
+        let mut order = Vec::new();
+        for (stream, shared) in std::mem::take(&mut self.entries) {
+            let writer = shared.borrow_mut().take().ok_or_else(|| io::Error::other("zip entry finished twice"))?;
+            let (mut out, meta) = writer.finish()?;
+            out.flush()?;
+            let header = self.post_stream(&layout.local_header(&meta.name));
+            let descriptor = self.post_stream(&layout.add(meta));
+            order.extend([header, stream, descriptor]);
+        }
+        order.push(self.post_stream(&layout.finish()));
+        Ok(order)
+    }
+}
+
+impl ExportTarget for ZipTarget {
+    type Out = SharedEntry;
+
+    fn create(&mut self, path: &str) -> io::Result<SharedEntry> {
+        let stream = self.stream();
+        let writer = EntryWriter::new(path, ChunkPoster::new(&self.poster, self.id, stream, &self.sent));
+        let shared = Rc::new(RefCell::new(Some(writer)));
+        self.entries.push((stream, shared.clone()));
+        Ok(SharedEntry(shared))
+    }
+}
+
+fn failure(source: &str, message: String) -> UserError {
+    UserError { source: source.to_owned(), line: None, message }
+}
+
+/// Runs an export request and answers it.
+pub async fn export(ctx: Rc<Context>, id: u32, request: ExportRequest) {
+    let result = match &request {
+        ExportRequest::Table { table, format } => export_table(&ctx, id, *table, *format).await,
+        ExportRequest::All { date } => export_all(&ctx, id, date).await,
+    };
+    if let Err(error) = result {
+        ctx.poster.send(&Response::ExportFailed { id, error });
+    }
+}
+
+/// Re-reads `sources` into `sink`, telling the page how far it got.
+async fn reread(
+    ctx: &Context,
+    id: u32,
+    sources: &[Source],
+    sink: &mut dyn movies_core::Sink,
+) -> Vec<(InputFile, FileEntry)> {
+    let files = ctx.session.borrow().files.clone();
+    let mut entries = Vec::new();
+    for source in sources {
+        let mut on_step = |report: &movies_core::FileReport| {
+            ctx.poster.send(&Response::ExportProgress {
+                id,
+                file: source.file,
+                bytes_done: report.bytes,
+                bytes_total: source.size,
+            })
+        };
+        let entry = match run_source(ctx, &files, source, sink, &mut on_step, &|| false).await {
+            Ok(report) => FileEntry::from_report(&report, None),
+            Err(failure) => match &failure.report {
+                Some(report) => FileEntry::from_report(report, Some(failure.error.to_string())),
+                None => FileEntry::failed(&source.name, failure.error.to_string()),
+            },
+        };
+        entries.push((source.file, entry));
+    }
+    entries
+}
+
+/// The sources of the last load in input order (the order the command writes).
+fn sources_in_input_order(ctx: &Context) -> Vec<Source> {
+    let mut sources = ctx.session.borrow().sources.clone();
+    sources.sort_by_key(|s| s.file);
+    sources
+}
+
+async fn export_table(ctx: &Context, id: u32, table: Table, format: Format) -> Result<(), UserError> {
+    let name = format!("{}.{}", table.name(), format.extension());
+    let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
+    let sent = Rc::new(Cell::new(0));
+    let mut target = OneFile(Some(ChunkPoster::new(&ctx.poster, id, 0, &sent)));
+    let plan = ExportPlan { formats: vec![format], ..ExportPlan::default() };
+    let (movies, metrics, issues, complete_log) = {
+        let session = ctx.session.borrow();
+        let complete = session.issues.len() as u64 == session.issues_total && !session.running;
+        (session.movies.clone(), session.metrics.clone(), session.issues.clone(), complete)
+    };
+    match table {
+        Table::MoviesMaster | Table::MoviesAggregated | Table::CompanyYear | Table::CompanyGenreYear | Table::GenreYear => {
+            let metrics = metrics.unwrap_or_default();
+            match table {
+                Table::MoviesMaster => write_table(&mut target, &plan, movies.iter()),
+                Table::MoviesAggregated => write_table(&mut target, &plan, movies.iter().flat_map(AggregatedRow::of)),
+                Table::CompanyYear => write_table(&mut target, &plan, &metrics.company_year),
+                Table::CompanyGenreYear => write_table(&mut target, &plan, &metrics.company_genre_year),
+                _ => write_table(&mut target, &plan, &metrics.genre_year),
+            }
+            .map_err(io_error)?;
+        }
+        Table::ErrorLog if complete_log => {
+            write_table(&mut target, &plan, issues.iter()).map_err(io_error)?;
+        }
+        _ => {
+            let feeding: Vec<Source> = sources_in_input_order(ctx)
+                .into_iter()
+                .filter(|s| table == Table::ErrorLog || streamed_tables(s.file).contains(&table))
+                .collect();
+            let mut sink = StreamingSink::open(&mut target, &[table], &plan).map_err(io_error)?;
+            reread(ctx, id, &feeding, &mut sink).await;
+            sink.finish().map_err(io_error)?;
+        }
+    }
+    let mime = format.mime().to_owned();
+    ctx.poster.send(&Response::ExportReady { id, file_name: name, mime, order: vec![0], bytes: sent.get() });
+    Ok(())
+}
+
+async fn export_all(ctx: &Context, id: u32, date: &str) -> Result<(), UserError> {
+    let name = format!("movies-clean-{date}.zip");
+    let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
+    let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
+    let sent = Rc::new(Cell::new(0));
+    let mut target = ZipTarget { poster: ctx.poster.clone(), id, sent: sent.clone(), next_stream: 0, entries: Vec::new() };
+    let plan = ExportPlan::default();
+    let mut tables: Vec<Table> = InputFile::ALL.iter().flat_map(|f| streamed_tables(*f)).copied().collect();
+    tables.push(Table::ErrorLog);
+    let mut sink = StreamingSink::open(&mut target, &tables, &plan).map_err(io_error)?;
+    let entries = reread(ctx, id, &sources_in_input_order(ctx), &mut sink).await;
+    let streamed = sink.finish().map_err(io_error)?;
+    finish_export(&mut target, &plan, &streamed.movies, entries, &streamed.rows).map_err(io_error)?;
+    let order = target.finish(ZipLayout::new(day.year, day.month, day.day)).map_err(io_error)?;
+    let mime = "application/zip".to_owned();
+    ctx.poster.send(&Response::ExportReady { id, file_name: name, mime, order, bytes: sent.get() });
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! The explorer's Web Worker: a thin message pump around the transform core.
+//!
+//! Requests arrive as JSON (plus the user's `File`s for a load); long work (loads,
+//! exports) runs as tasks that yield between steps, so a cancel or a query from the
+//! page is answered while they run. Nothing here panics on bad input: every failure
+//! becomes a response.
+
+mod blob_reader;
+mod context;
+mod export;
+mod load;
+mod post;
+mod queries;
+mod runner;
+mod session;
+mod sources;
+mod yielder;
+
+use std::rc::Rc;
+
+use js_sys::{Array, Reflect};
+use movies_protocol::{Request, Response, UserError};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+use context::Context;
+use post::Poster;
+use yielder::Yielder;
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let poster = Poster::new(scope.clone());
+    let yielder = match Yielder::new() {
+        Ok(y) => y,
+        Err(e) => {
+            let message = format!("the worker cannot start: {e:?}");
+            poster.send(&Response::Rejected { error: UserError { source: "worker".into(), line: None, message } });
+            return;
+        }
+    };
+    let performance = Reflect::get(&scope, &"performance".into()).ok().and_then(|p| p.dyn_into().ok());
+    let ctx = Rc::new(Context::new(poster.clone(), yielder, performance));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| handle(&ctx, &event.data()));
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    poster.send(&Response::Ready);
+}
+
+/// The `File`s sent beside a request.
+fn files_of(message: &JsValue) -> Vec<File> {
+    let files = Reflect::get(message, &"files".into()).unwrap_or(JsValue::UNDEFINED);
+    if !Array::is_array(&files) {
+        return Vec::new();
+    }
+    Array::from(&files).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect()
+}
+
+fn handle(ctx: &Rc<Context>, message: &JsValue) {
+    let json = Reflect::get(message, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
+    let request = match Request::from_json(&json) {
+        Ok(r) => r,
+        Err(message) => {
+            ctx.poster.send(&Response::Rejected { error: UserError { source: "page".into(), line: None, message } });
+            return;
+        }
+    };
+    match request {
+        Request::Load { job } => spawn_local(load::load(ctx.clone(), job, files_of(message))),
+        Request::Cancel { job } => {
+            let mut session = ctx.session.borrow_mut();
+            if session.job == job && session.running {
+                session.cancel_requested = true;
+            }
+        }
+        Request::Companies { id, company_ids } => {
+            let response = queries::companies(&ctx.session.borrow(), id, &company_ids);
+            ctx.poster.send(&response);
+        }
+        Request::ErrorLog { id, query } => {
+            let response = queries::error_log(&ctx.session.borrow(), id, &query);
+            ctx.poster.send(&response);
+        }
+        Request::Export { id, export } => spawn_local(export::export(ctx.clone(), id, export)),
+    }
+}

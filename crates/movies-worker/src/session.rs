@@ -1,0 +1,38 @@
+//! What the worker knows about the dataset loaded last.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use movies_core::export::FileEntry;
+use movies_core::model::{Issue, Movie};
+use movies_core::{InputFile, Metrics, Table};
+use web_sys::File;
+
+use crate::sources::Source;
+
+/// The files of the last load and what was computed from them.
+#[derive(Default)]
+pub struct Session {
+    /// The load these results belong to.
+    pub job: u32,
+    /// True while that load runs.
+    pub running: bool,
+    /// A cancel was asked for the running load.
+    pub cancel_requested: bool,
+    /// The user's files (kept to re-read them for exports).
+    pub files: Vec<File>,
+    /// The dataset files found in them.
+    pub sources: Vec<Source>,
+    /// Movies, once movies_metadata.csv is done.
+    pub movies: Rc<Vec<Movie>>,
+    /// Metrics, once movies_metadata.csv is done.
+    pub metrics: Option<Rc<Metrics>>,
+    /// Manifest entries of the files done.
+    pub entries: BTreeMap<InputFile, FileEntry>,
+    /// Rows per streamed table.
+    pub rows: Vec<(Table, u64)>,
+    /// The error-log rows kept in memory.
+    pub issues: Rc<Vec<Issue>>,
+    /// Error-log rows in all.
+    pub issues_total: u64,
+}
