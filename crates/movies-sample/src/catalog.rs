@@ -82,19 +82,12 @@ pub(crate) fn generate(rng: &mut Rng, companies: &Companies) -> Vec<Movie> {
             let imdb = unique(rng, &mut imdbs, 35_000, 7_999_999) as u32;
             let year = years[year_weights.sample(rng)];
             let month = rng.range(1, 12) as u32;
-            let date = Some((
-                year,
-                month,
-                rng.range(1, days_in_month(year, month).into()) as u32,
-            ));
+            let date = Some((year, month, rng.range(1, days_in_month(year, month).into()) as u32));
             let popularity = popularity(rng);
             let (budget, revenue) = money(rng, year, popularity);
             let vote_count = (rng.lognormal(1.5 + 1.1 * popularity.ln().max(-2.0), 1.2)) as u32;
-            let vote_average = if vote_count == 0 {
-                0.0
-            } else {
-                (10.0 * (6.1 + 1.1 * rng.normal()).clamp(1.0, 9.5)).round() / 10.0
-            };
+            let vote_average =
+                if vote_count == 0 { 0.0 } else { (10.0 * (6.1 + 1.1 * rng.normal()).clamp(1.0, 9.5)).round() / 10.0 };
             let mut genres = Vec::new();
             for _ in 0..genre_count.sample(rng) {
                 let g = genre_weights.sample(rng);
@@ -139,21 +132,9 @@ pub(crate) fn generate(rng: &mut Rng, companies: &Companies) -> Vec<Movie> {
                 },
                 title,
                 language,
-                overview: if rng.chance(0.98) {
-                    names::overview(rng)
-                } else {
-                    String::new()
-                },
-                tagline: if rng.chance(0.45) {
-                    names::tagline(rng)
-                } else {
-                    String::new()
-                },
-                poster: if rng.chance(0.97) {
-                    rng.image_path()
-                } else {
-                    String::new()
-                },
+                overview: if rng.chance(0.98) { names::overview(rng) } else { String::new() },
+                tagline: if rng.chance(0.45) { names::tagline(rng) } else { String::new() },
+                poster: if rng.chance(0.97) { rng.image_path() } else { String::new() },
                 date,
                 budget,
                 revenue,

@@ -27,16 +27,8 @@ const BIG: [(&str, f64); 6] = [
     ("Lodestar Media", 12.0),
 ];
 
-const SPECIAL: [&str; 8] = [
-    APOSTROPHE,
-    BOTH_QUOTES,
-    SHARED,
-    SHARED,
-    VARIANT,
-    "Cinéma Lumière du Sud",
-    "北辰映画",
-    "Złota Klatka Film",
-];
+const SPECIAL: [&str; 8] =
+    [APOSTROPHE, BOTH_QUOTES, SHARED, SHARED, VARIANT, "Cinéma Lumière du Sud", "北辰映画", "Złota Klatka Film"];
 
 const TOTAL: usize = 150;
 
@@ -70,12 +62,7 @@ impl Companies {
             }
         };
         for (name, weight) in BIG {
-            list.push(Company {
-                id: fresh_id(rng),
-                name: name.to_string(),
-                first_year: 1950,
-                last_year: 2017,
-            });
+            list.push(Company { id: fresh_id(rng), name: name.to_string(), first_year: 1950, last_year: 2017 });
             names.insert(name.to_string());
             weights.push(weight);
         }
@@ -89,18 +76,10 @@ impl Companies {
             }
             let first_year = rng.range(1950, 2010) as i32;
             let span = rng.range(12, 50) as i32;
-            list.push(Company {
-                id: fresh_id(rng),
-                name,
-                first_year,
-                last_year: (first_year + span).min(2017),
-            });
+            list.push(Company { id: fresh_id(rng), name, first_year, last_year: (first_year + span).min(2017) });
             weights.push(rng.lognormal(0.0, 0.8));
         }
-        Companies {
-            weights: Weighted::new(weights),
-            list,
-        }
+        Companies { weights: Weighted::new(weights), list }
     }
 
     /// A company active in `year`, chosen by weight (big studios most often).

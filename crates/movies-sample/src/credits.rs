@@ -61,22 +61,12 @@ pub(crate) fn write(
     log: &mut QuirkLog,
 ) -> Vec<u8> {
     let duplicate = targets.any(movies);
-    log.add(
-        FILE,
-        Some(movies[duplicate].id),
-        QuirkKind::DuplicateIdExact,
-    );
+    log.add(FILE, Some(movies[duplicate].id), QuirkKind::DuplicateIdExact);
     let mut forced = vec![Forced::Nothing; movies.len()];
     for (what, kind) in [
         (Forced::NoPhoto, QuirkKind::NoneInLiteral),
-        (
-            Forced::Character(APOSTROPHE_CHARACTER),
-            QuirkKind::DoubleQuotedString,
-        ),
-        (
-            Forced::Character(BOTH_QUOTES_CHARACTER),
-            QuirkKind::BackslashEscape,
-        ),
+        (Forced::Character(APOSTROPHE_CHARACTER), QuirkKind::DoubleQuotedString),
+        (Forced::Character(BOTH_QUOTES_CHARACTER), QuirkKind::BackslashEscape),
         (Forced::NonAsciiName, QuirkKind::NonAsciiText),
         (Forced::NoCast, QuirkKind::EmptyList),
     ] {
@@ -104,13 +94,7 @@ pub(crate) fn write(
 }
 
 /// Machine parts of the credit ids: a few import servers wrote most of them.
-const MACHINES: [&str; 5] = [
-    "a7d10b32e4",
-    "5e6f90c1d2",
-    "b3c82a0f51",
-    "e91d47a6c0",
-    "4f2b86d9e7",
-];
+const MACHINES: [&str; 5] = ["a7d10b32e4", "5e6f90c1d2", "b3c82a0f51", "e91d47a6c0", "4f2b86d9e7"];
 
 /// MongoDB-ObjectId-like credit ids: a time and machine prefix shared by a movie, then a
 /// counter.
@@ -127,10 +111,7 @@ impl CreditIds {
         } else {
             0x53a0_0000 + rng.below(0x0600_0000) as u64
         };
-        CreditIds {
-            prefix: format!("{time:08x}{}", rng.pick(&MACHINES)),
-            counter: rng.below(0xff_0000) as u32,
-        }
+        CreditIds { prefix: format!("{time:08x}{}", rng.pick(&MACHINES)), counter: rng.below(0xff_0000) as u32 }
     }
 
     fn next(&mut self) -> String {
@@ -150,12 +131,7 @@ fn cast_literal(rng: &mut Rng, ids: &mut CreditIds, people: &People, forced: For
         if cast.iter().any(|c| c.person.id == person.id) {
             continue;
         }
-        cast.push(CastEntry {
-            cast_id,
-            character: names::character(rng),
-            credit_id: ids.next(),
-            person,
-        });
+        cast.push(CastEntry { cast_id, character: names::character(rng), credit_id: ids.next(), person });
         cast_id += rng.range(1, 2);
     }
     let lead = &mut cast[0];
@@ -188,11 +164,7 @@ fn crew_literal(rng: &mut Rng, ids: &mut CreditIds, people: &People) -> String {
     let crew: Vec<CrewEntry> = (0..[1, 1, 2, 2, 3][rng.below(5)])
         .map(|k| CrewEntry {
             credit_id: ids.next(),
-            job: if k == 0 {
-                CREW_JOBS[0]
-            } else {
-                *rng.pick(&CREW_JOBS)
-            },
+            job: if k == 0 { CREW_JOBS[0] } else { *rng.pick(&CREW_JOBS) },
             person: people.pick(rng),
         })
         .collect();

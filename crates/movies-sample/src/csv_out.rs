@@ -29,10 +29,7 @@ pub(crate) struct CsvText {
 impl CsvText {
     /// An empty file with the given line ending.
     pub(crate) fn new(eol: Eol) -> Self {
-        CsvText {
-            buf: String::new(),
-            eol,
-        }
+        CsvText { buf: String::new(), eol }
     }
 
     /// Writes one record (fields quoted as needed), then the line ending.
@@ -79,9 +76,6 @@ mod tests {
         t.record(&["a", "b,c", "say \"hi\"", "x\ny", ""]);
         t.raw_line("raw,line");
         let text = String::from_utf8(t.into_bytes()).unwrap();
-        assert_eq!(
-            text,
-            "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",\r\nraw,line\r\n"
-        );
+        assert_eq!(text, "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",\r\nraw,line\r\n");
     }
 }

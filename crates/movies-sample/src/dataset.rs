@@ -24,38 +24,12 @@ pub(crate) fn generate() -> Dataset {
     let mut movies = catalog::generate(&mut Rng::stream(SEED, "catalog"), &companies);
     let mut targets = Targets::new(&mut Rng::stream(SEED, "targets"), movies.len());
     let mut log = QuirkLog::default();
-    showcase::apply(
-        &mut movies,
-        &companies,
-        &mut targets,
-        &mut Rng::stream(SEED, "showcase"),
-        &mut log,
-    );
-    let injected = defects::inject(
-        &movies,
-        &mut targets,
-        &mut Rng::stream(SEED, "defects"),
-        &mut log,
-    );
-    let linked: Vec<usize> = (0..movies.len())
-        .filter(|i| !injected.lost_ids.contains(i))
-        .collect();
+    showcase::apply(&mut movies, &companies, &mut targets, &mut Rng::stream(SEED, "showcase"), &mut log);
+    let injected = defects::inject(&movies, &mut targets, &mut Rng::stream(SEED, "defects"), &mut log);
+    let linked: Vec<usize> = (0..movies.len()).filter(|i| !injected.lost_ids.contains(i)).collect();
     let people = people::generate(&mut Rng::stream(SEED, "people"));
-    let credits = credits::write(
-        &movies,
-        &linked,
-        &people,
-        &mut targets,
-        &mut Rng::stream(SEED, "credits"),
-        &mut log,
-    );
-    let keywords = keywords::write(
-        &movies,
-        &linked,
-        &mut targets,
-        &mut Rng::stream(SEED, "keywords"),
-        &mut log,
-    );
+    let credits = credits::write(&movies, &linked, &people, &mut targets, &mut Rng::stream(SEED, "credits"), &mut log);
+    let keywords = keywords::write(&movies, &linked, &mut targets, &mut Rng::stream(SEED, "keywords"), &mut log);
     let (links, lens) = links::write(&movies, &linked, &mut Rng::stream(SEED, "links"), &mut log);
     let ratings = ratings::write(&lens, &mut Rng::stream(SEED, "ratings"), &mut log);
     let file = |name, bytes| SampleFile { name, bytes };

@@ -35,27 +35,16 @@ pub(crate) struct Injected {
 }
 
 /// Renders every movie and injects the defects, logging each one.
-pub(crate) fn inject(
-    movies: &[Movie],
-    targets: &mut Targets,
-    rng: &mut Rng,
-    log: &mut QuirkLog,
-) -> Injected {
+pub(crate) fn inject(movies: &[Movie], targets: &mut Targets, rng: &mut Rng, log: &mut QuirkLog) -> Injected {
     let mut rows: Vec<Vec<String>> = movies.iter().map(fields).collect();
     let mut note = |i: usize, kind| log.add(FILE, Some(movies[i].id), kind);
 
     let mut splits = Vec::new();
     for _ in 0..3 {
         // The second half puts the release date in `id` and the poster path in `budget`.
-        let i = targets.take(movies, |m| {
-            m.date.is_some() && !m.poster.is_empty() && !m.overview.is_empty()
-        });
-        let words: Vec<String> = movies[i]
-            .overview
-            .split_whitespace()
-            .take(12)
-            .map(|w| w.replace([',', '"'], ""))
-            .collect();
+        let i = targets.take(movies, |m| m.date.is_some() && !m.poster.is_empty() && !m.overview.is_empty());
+        let words: Vec<String> =
+            movies[i].overview.split_whitespace().take(12).map(|w| w.replace([',', '"'], "")).collect();
         let tail = format!(" - Written by {}", crate::names::plain_person(rng));
         splits.push((i, words.join(" "), tail));
         note(i, QuirkKind::SplitRecord);
@@ -85,13 +74,7 @@ pub(crate) fn inject(
         (col::REVENUE, QuirkKind::FloatRevenue),
         (col::REVENUE, QuirkKind::FloatRevenue),
     ] {
-        let i = targets.take(movies, |m| {
-            if column == col::BUDGET {
-                m.budget > 0
-            } else {
-                m.revenue > 0
-            }
-        });
+        let i = targets.take(movies, |m| if column == col::BUDGET { m.budget > 0 } else { m.revenue > 0 });
         rows[i][column].push_str(".0");
         note(i, kind);
     }
@@ -144,8 +127,5 @@ pub(crate) fn inject(
     for (after, copy) in copies {
         records.insert(after + 1, Record::Row(copy));
     }
-    Injected {
-        records,
-        lost_ids: vec![zero, typo],
-    }
+    Injected { records, lost_ids: vec![zero, typo] }
 }

@@ -40,11 +40,7 @@ pub(crate) fn write(
     let apostrophe = *vocabulary.last().expect("vocabulary");
 
     let duplicate = targets.any(movies);
-    log.add(
-        FILE,
-        Some(movies[duplicate].id),
-        QuirkKind::DuplicateIdExact,
-    );
+    log.add(FILE, Some(movies[duplicate].id), QuirkKind::DuplicateIdExact);
     let quoted = targets.any(movies);
     log.add(FILE, Some(movies[quoted].id), QuirkKind::DoubleQuotedString);
     let empty = targets.any(movies);
@@ -67,9 +63,7 @@ pub(crate) fn write(
             }
             chosen.sort_unstable();
         }
-        let literal = pylit::list_of(&chosen, |&(id, name)| {
-            vec![("id", Py::Int(id)), ("name", Py::Str(name))]
-        });
+        let literal = pylit::list_of(&chosen, |&(id, name)| vec![("id", Py::Int(id)), ("name", Py::Str(name))]);
         let row = [movies[i].id.to_string(), literal];
         out.record(&row);
         if i == duplicate {

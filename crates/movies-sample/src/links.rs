@@ -34,31 +34,20 @@ pub(crate) fn write(
     let mut lens = Vec::with_capacity(linked.len() + MISSING_TMDB);
     let mut next_id = 0;
     let mut new_id = |rng: &mut Rng| {
-        next_id += if rng.chance(0.08) {
-            rng.range(2, 20)
-        } else {
-            1
-        } as u32;
+        next_id += if rng.chance(0.08) { rng.range(2, 20) } else { 1 } as u32;
         next_id
     };
     for (k, &i) in linked.iter().enumerate() {
         for _ in missing_at.iter().filter(|&&at| at == k) {
             let id = new_id(rng);
-            out.record(&[
-                id.to_string(),
-                format!("{:07}", rng.range(10_000, 7_999_999)),
-                String::new(),
-            ]);
+            out.record(&[id.to_string(), format!("{:07}", rng.range(10_000, 7_999_999)), String::new()]);
             lens.push(MovieLens { id, weight: 0.3 });
             log.add(FILE, None, QuirkKind::MissingTmdbId);
         }
         let m = &movies[i];
         let id = new_id(rng);
         out.record(&[id.to_string(), format!("{:07}", m.imdb), m.id.to_string()]);
-        lens.push(MovieLens {
-            id,
-            weight: (m.popularity + 0.2).powf(1.4),
-        });
+        lens.push(MovieLens { id, weight: (m.popularity + 0.2).powf(1.4) });
     }
     log.add(FILE, None, QuirkKind::CrlfLineEndings);
     (out.into_bytes(), lens)

@@ -66,12 +66,7 @@ pub(crate) fn fields(m: &Movie) -> Vec<String> {
         py_bool(m.adult),
         collection,
         m.budget.to_string(),
-        pylit::list_of(&m.genres, |&g| {
-            vec![
-                ("id", Py::Int(GENRES[g].id)),
-                ("name", Py::Str(GENRES[g].name)),
-            ]
-        }),
+        pylit::list_of(&m.genres, |&g| vec![("id", Py::Int(GENRES[g].id)), ("name", Py::Str(GENRES[g].name))]),
         m.homepage.clone(),
         m.id.to_string(),
         format!("tt{:07}", m.imdb),
@@ -80,25 +75,14 @@ pub(crate) fn fields(m: &Movie) -> Vec<String> {
         m.overview.clone(),
         pylit::float(m.popularity),
         m.poster.clone(),
-        pylit::list_of(&m.companies, |(id, name)| {
-            vec![("name", Py::Str(name)), ("id", Py::Int(*id))]
-        }),
+        pylit::list_of(&m.companies, |(id, name)| vec![("name", Py::Str(name)), ("id", Py::Int(*id))]),
         pylit::list_of(&m.countries, |&c| {
-            vec![
-                ("iso_3166_1", Py::Str(COUNTRIES[c].code)),
-                ("name", Py::Str(COUNTRIES[c].name)),
-            ]
+            vec![("iso_3166_1", Py::Str(COUNTRIES[c].code)), ("name", Py::Str(COUNTRIES[c].name))]
         }),
-        m.date
-            .map_or(String::new(), |(y, mo, d)| format!("{y:04}-{mo:02}-{d:02}")),
+        m.date.map_or(String::new(), |(y, mo, d)| format!("{y:04}-{mo:02}-{d:02}")),
         m.revenue.to_string(),
         m.runtime.map_or(String::new(), pylit::float),
-        pylit::list_of(&m.spoken, |&l| {
-            vec![
-                ("iso_639_1", Py::Str(LANGUAGES[l].0)),
-                ("name", Py::Str(LANGUAGES[l].1)),
-            ]
-        }),
+        pylit::list_of(&m.spoken, |&l| vec![("iso_639_1", Py::Str(LANGUAGES[l].0)), ("name", Py::Str(LANGUAGES[l].1))]),
         m.status.to_string(),
         m.tagline.clone(),
         m.title.clone(),

@@ -209,11 +209,10 @@ const TAGLINES: &[&str] = &[
 ];
 
 const FIRST: &[&str] = &[
-    "Ada", "Alma", "Anton", "Arlo", "Bea", "Bram", "Cleo", "Colm", "Dara", "Dex", "Edda", "Elio",
-    "Faye", "Flint", "Greer", "Gus", "Hale", "Ines", "Ivo", "Juno", "Kai", "Kit", "Lars", "Lena",
-    "Milo", "Mira", "Nell", "Nico", "Odile", "Otto", "Pia", "Quinn", "Rafe", "Rhea", "Silas",
-    "Suki", "Tova", "Ugo", "Vera", "Wren", "Yara", "Zane", "Zoë", "José", "Søren", "Ångel",
-    "Łucja", "Renée", "Thảo", "Bjørn",
+    "Ada", "Alma", "Anton", "Arlo", "Bea", "Bram", "Cleo", "Colm", "Dara", "Dex", "Edda", "Elio", "Faye", "Flint",
+    "Greer", "Gus", "Hale", "Ines", "Ivo", "Juno", "Kai", "Kit", "Lars", "Lena", "Milo", "Mira", "Nell", "Nico",
+    "Odile", "Otto", "Pia", "Quinn", "Rafe", "Rhea", "Silas", "Suki", "Tova", "Ugo", "Vera", "Wren", "Yara", "Zane",
+    "Zoë", "José", "Søren", "Ångel", "Łucja", "Renée", "Thảo", "Bjørn",
 ];
 
 const LAST: &[&str] = &[
@@ -481,8 +480,5 @@ pub(crate) fn character(rng: &mut Rng) -> String {
 
 /// A lower-case URL slug of ASCII letters and digits.
 pub(crate) fn slug(text: &str) -> String {
-    text.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }

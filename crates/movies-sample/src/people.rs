@@ -30,10 +30,7 @@ impl People {
 
     /// The first person (in pool order) that `fits`.
     pub(crate) fn find(&self, fits: impl Fn(&Person) -> bool) -> &Person {
-        self.list
-            .iter()
-            .find(|p| fits(p))
-            .expect("the pool has such a person")
+        self.list.iter().find(|p| fits(p)).expect("the pool has such a person")
     }
 }
 
@@ -53,8 +50,5 @@ pub(crate) fn generate(rng: &mut Rng) -> People {
             profile: rng.chance(0.45).then(|| rng.image_path()),
         });
     }
-    People {
-        weights: Weighted::new((0..PEOPLE).map(|rank| 1.0 / (rank as f64 + 3.0))),
-        list: people,
-    }
+    People { weights: Weighted::new((0..PEOPLE).map(|rank| 1.0 / (rank as f64 + 3.0))), list: people }
 }

@@ -15,11 +15,7 @@ pub(crate) enum Py<'a> {
 /// double quote (then double quotes); backslash, newline, tab, CR and the chosen quote
 /// are escaped with a backslash. Non-ASCII text is kept as is (Python 3 prints it).
 pub(crate) fn push_str_repr(out: &mut String, s: &str) {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -63,10 +59,7 @@ pub(crate) fn dict(entries: &[(&str, Py<'_>)]) -> String {
 }
 
 /// `[{...}, {...}]`: the list-of-dicts literal, one dict per item.
-pub(crate) fn list_of<T>(
-    items: &[T],
-    mut entries: impl FnMut(&T) -> Vec<(&str, Py<'_>)>,
-) -> String {
+pub(crate) fn list_of<T>(items: &[T], mut entries: impl FnMut(&T) -> Vec<(&str, Py<'_>)>) -> String {
     let mut out = String::from("[");
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -115,10 +108,7 @@ mod tests {
         assert_eq!(d, "{'id': 7, 'poster_path': None}");
         assert_eq!(float(81.0), "81.0");
         assert_eq!(float(21.946943), "21.946943");
-        assert_eq!(
-            list_of(&[1i64, 2], |&v| vec![("id", Py::Int(v))]),
-            "[{'id': 1}, {'id': 2}]"
-        );
+        assert_eq!(list_of(&[1i64, 2], |&v| vec![("id", Py::Int(v))]), "[{'id': 1}, {'id': 2}]");
         assert_eq!(list_of(&[] as &[i64], |&v| vec![("id", Py::Int(v))]), "[]");
     }
 }

@@ -109,11 +109,7 @@ pub(crate) struct QuirkLog(Vec<Quirk>);
 impl QuirkLog {
     /// Records a quirk.
     pub(crate) fn add(&mut self, file: &'static str, movie_id: Option<i64>, kind: QuirkKind) {
-        self.0.push(Quirk {
-            file,
-            movie_id,
-            kind,
-        });
+        self.0.push(Quirk { file, movie_id, kind });
     }
 
     /// All recorded quirks, in the order they were injected.

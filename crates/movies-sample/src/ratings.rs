@@ -15,13 +15,9 @@ const RATINGS: usize = 40_000;
 /// Every this many rows, one rating is off the half-star grid.
 const OFF_GRID_EVERY: usize = 9_001;
 const OFF_GRID: [&str; 4] = ["4.7", "2.7", "3.9", "4.2"];
-const HALF_STARS: [&str; 10] = [
-    "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0",
-];
+const HALF_STARS: [&str; 10] = ["0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"];
 /// Relative frequency of each half star (shape of the MovieLens distribution).
-const HALF_STAR_WEIGHTS: [f64; 10] = [
-    11.0, 33.0, 17.0, 73.0, 44.0, 201.0, 105.0, 288.0, 77.0, 151.0,
-];
+const HALF_STAR_WEIGHTS: [f64; 10] = [11.0, 33.0, 17.0, 73.0, 44.0, 201.0, 105.0, 288.0, 77.0, 151.0];
 /// 1995-01-09 and 2017-08-04, the span of the real timestamps.
 const FIRST_TS: i64 = 789_652_009;
 const LAST_TS: i64 = 1_501_829_870;
@@ -56,18 +52,9 @@ pub(crate) fn write(lens: &[MovieLens], rng: &mut Rng, log: &mut QuirkLog) -> Ve
             } else {
                 HALF_STARS[stars.sample(rng)]
             };
-            time += if rng.chance(0.02) {
-                rng.range(DAY, 200 * DAY)
-            } else {
-                rng.range(2, 40)
-            };
+            time += if rng.chance(0.02) { rng.range(DAY, 200 * DAY) } else { rng.range(2, 40) };
             time = time.min(LAST_TS);
-            out.record(&[
-                user.to_string(),
-                lens[m].id.to_string(),
-                rating.to_string(),
-                time.to_string(),
-            ]);
+            out.record(&[user.to_string(), lens[m].id.to_string(), rating.to_string(), time.to_string()]);
         }
     }
     log.add(FILE, None, QuirkKind::CrlfLineEndings);

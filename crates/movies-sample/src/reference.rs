@@ -51,12 +51,7 @@ pub(crate) struct Country {
 }
 
 const fn country(code: &'static str, name: &'static str, language: usize, weight: f64) -> Country {
-    Country {
-        code,
-        name,
-        language,
-        weight,
-    }
+    Country { code, name, language, weight }
 }
 
 /// Production countries used by the sample.

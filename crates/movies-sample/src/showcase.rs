@@ -35,19 +35,15 @@ pub(crate) fn apply(
     movies[i].video = true;
     note(movies, i, QuirkKind::TrueFlag);
 
-    for overview_end in [
-        "\n - Written by Ilse Marwood",
-        "\n\nRestored in 4K for its anniversary.",
-    ] {
+    for overview_end in ["\n - Written by Ilse Marwood", "\n\nRestored in 4K for its anniversary."] {
         let i = targets.take(movies, |m| !m.overview.is_empty());
         movies[i].overview.push_str(overview_end);
         note(movies, i, QuirkKind::MultilineOverview);
     }
 
-    for (name, kind) in [
-        (companies::APOSTROPHE, QuirkKind::DoubleQuotedString),
-        (companies::BOTH_QUOTES, QuirkKind::BackslashEscape),
-    ] {
+    for (name, kind) in
+        [(companies::APOSTROPHE, QuirkKind::DoubleQuotedString), (companies::BOTH_QUOTES, QuirkKind::BackslashEscape)]
+    {
         let i = targets.any(movies);
         list_company(&mut movies[i], companies.named(name)[0].id, name);
         note(movies, i, kind);
@@ -66,12 +62,7 @@ pub(crate) fn apply(
 
     // (title, original title, language index, country index)
     for (title, original, language, country) in [
-        (
-            "The Summer of Glass Castles",
-            "L'Été des Châteaux de Verre",
-            1,
-            2,
-        ),
+        ("The Summer of Glass Castles", "L'Été des Châteaux de Verre", 1, 2),
         ("Promise of the Night Harbor", "夜の港の約束", 4, 5),
     ] {
         let i = targets.any(movies);
@@ -93,9 +84,7 @@ pub(crate) fn apply(
     let cases: [(QuirkKind, MovieTest); 5] = [
         (QuirkKind::Profit, |m| m.budget > 0 && m.revenue > m.budget),
         (QuirkKind::Loss, |m| m.revenue > 0 && m.revenue < m.budget),
-        (QuirkKind::UnknownRevenue, |m| {
-            m.budget > 0 && m.revenue == 0
-        }),
+        (QuirkKind::UnknownRevenue, |m| m.budget > 0 && m.revenue == 0),
         (QuirkKind::NoGenres, |m| m.genres.is_empty()),
         (QuirkKind::NoCompanies, |m| m.companies.is_empty()),
     ];

@@ -14,10 +14,7 @@ impl Targets {
     pub(crate) fn new(rng: &mut Rng, n: usize) -> Self {
         let mut order: Vec<usize> = (0..n).collect();
         rng.shuffle(&mut order);
-        Targets {
-            order,
-            used: vec![false; n],
-        }
+        Targets { order, used: vec![false; n] }
     }
 
     /// The next unused movie that satisfies `fits`, marked used.

@@ -14,8 +14,7 @@ pub const FOLDER: &str = "the-movies-dataset/";
 /// Writes the five sample CSV files, deflated, under [`FOLDER`], with fixed timestamps and
 /// permissions so the archive is byte-identical across runs. Returns the writer.
 pub fn write_sample_zip<W: Write + Seek>(out: W) -> ZipResult<W> {
-    let stamp = DateTime::from_date_and_time(2017, 11, 10, 0, 0, 0)
-        .expect("2017-11-10 is a valid zip timestamp");
+    let stamp = DateTime::from_date_and_time(2017, 11, 10, 0, 0, 0).expect("2017-11-10 is a valid zip timestamp");
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(9))

@@ -26,9 +26,7 @@ const HEADERS: [(&str, &str); 5] = [
 ];
 
 fn zip_bytes() -> Vec<u8> {
-    write_sample_zip(Cursor::new(Vec::new()))
-        .expect("zip")
-        .into_inner()
+    write_sample_zip(Cursor::new(Vec::new())).expect("zip").into_inner()
 }
 
 /// The zip, written once per test run (deflate is slow in debug builds).
@@ -49,14 +47,8 @@ fn zip_holds_the_five_files_under_the_folder() {
     let zip = zip_once();
     assert!(zip.len() < 600_000, "zip is {} bytes", zip.len());
     let mut archive = zip::ZipArchive::new(Cursor::new(zip)).expect("readable zip");
-    let names: Vec<String> = archive
-        .file_names()
-        .map(|name| name.expect("entry name").into_owned())
-        .collect();
-    let mut expected: Vec<String> = HEADERS
-        .iter()
-        .map(|(name, _)| format!("{FOLDER}{name}"))
-        .collect();
+    let names: Vec<String> = archive.file_names().map(|name| name.expect("entry name").into_owned()).collect();
+    let mut expected: Vec<String> = HEADERS.iter().map(|(name, _)| format!("{FOLDER}{name}")).collect();
     expected.push(FOLDER.to_string());
     let (mut got, mut want) = (names, expected);
     got.sort();
@@ -66,10 +58,7 @@ fn zip_holds_the_five_files_under_the_folder() {
         let mut entry = archive.by_name(&format!("{FOLDER}{name}")).expect(name);
         assert_eq!(entry.compression(), zip::CompressionMethod::Deflated);
         let modified = entry.last_modified().expect("timestamp");
-        assert_eq!(
-            (modified.year(), modified.month(), modified.day()),
-            (2017, 11, 10)
-        );
+        assert_eq!((modified.year(), modified.month(), modified.day()), (2017, 11, 10));
         let mut content = Vec::new();
         entry.read_to_end(&mut content).expect("inflate");
         assert_eq!(content, bytes(name), "{name}");
@@ -82,15 +71,10 @@ fn files_come_in_order_with_the_real_headers() {
     assert_eq!(names, HEADERS.map(|(name, _)| name));
     for (name, header) in HEADERS {
         let text = std::str::from_utf8(bytes(name)).expect("UTF-8");
-        assert!(
-            text.starts_with(&format!("{header}\n")) || text.starts_with(&format!("{header}\r\n"))
-        );
+        assert!(text.starts_with(&format!("{header}\n")) || text.starts_with(&format!("{header}\r\n")));
         let table = Table::read(name);
         if name != "movies_metadata.csv" {
-            assert!(
-                table.records.iter().all(|r| r.len() == table.header.len()),
-                "{name}"
-            );
+            assert!(table.records.iter().all(|r| r.len() == table.header.len()), "{name}");
         }
     }
 }
@@ -101,11 +85,7 @@ fn line_endings_follow_the_real_files() {
     for (name, _) in &HEADERS[1..] {
         let text = std::str::from_utf8(bytes(name)).unwrap();
         assert!(text.ends_with("\r\n"));
-        assert_eq!(
-            text.matches('\n').count(),
-            text.matches("\r\n").count(),
-            "{name}"
-        );
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "{name}");
     }
 }
 
@@ -148,13 +128,7 @@ fn literals_parse_except_the_malformed_one() {
     for (name, columns) in [
         (
             "movies_metadata.csv",
-            &[
-                "belongs_to_collection",
-                "genres",
-                "production_companies",
-                "production_countries",
-                "spoken_languages",
-            ][..],
+            &["belongs_to_collection", "genres", "production_companies", "production_countries", "spoken_languages"][..],
         ),
         ("credits.csv", &["cast", "crew"][..]),
         ("keywords.csv", &["keywords"][..]),
@@ -169,18 +143,8 @@ fn literals_parse_except_the_malformed_one() {
             }
         }
     }
-    let malformed = listed_quirks()
-        .iter()
-        .find(|q| q.kind == movies_sample::QuirkKind::MalformedLiteral)
-        .unwrap();
-    assert_eq!(
-        failures,
-        [(
-            "movies_metadata.csv",
-            malformed.movie_id.unwrap().to_string(),
-            "genres"
-        )]
-    );
+    let malformed = listed_quirks().iter().find(|q| q.kind == movies_sample::QuirkKind::MalformedLiteral).unwrap();
+    assert_eq!(failures, [("movies_metadata.csv", malformed.movie_id.unwrap().to_string(), "genres")]);
 }
 
 /// Positive integer ids of the movie rows (split records included), with repeats.
@@ -198,39 +162,19 @@ fn movie_ids(movies: &Table) -> Vec<i64> {
 fn movies_look_like_the_real_catalog() {
     let movies = Table::read("movies_metadata.csv");
     let unique: HashSet<i64> = movie_ids(&movies).into_iter().collect();
-    assert!(
-        (1_450..=1_510).contains(&unique.len()),
-        "{} movies",
-        unique.len()
-    );
+    assert!((1_450..=1_510).contains(&unique.len()), "{} movies", unique.len());
 
     let rows: Vec<_> = movies.full().collect();
-    let share = |column: &str| {
-        rows.iter().filter(|r| movies.get(r, column) == "0").count() as f64 / rows.len() as f64
-    };
-    assert!(
-        (0.75..0.85).contains(&share("budget")),
-        "budget zeros {}",
-        share("budget")
-    );
-    assert!(
-        (0.80..0.88).contains(&share("revenue")),
-        "revenue zeros {}",
-        share("revenue")
-    );
+    let share = |column: &str| rows.iter().filter(|r| movies.get(r, column) == "0").count() as f64 / rows.len() as f64;
+    assert!((0.75..0.85).contains(&share("budget")), "budget zeros {}", share("budget"));
+    assert!((0.80..0.88).contains(&share("revenue")), "revenue zeros {}", share("revenue"));
 
-    let years: Vec<i32> = rows
-        .iter()
-        .filter_map(|r| movies.get(r, "release_date").get(..4)?.parse().ok())
-        .collect();
+    let years: Vec<i32> = rows.iter().filter_map(|r| movies.get(r, "release_date").get(..4)?.parse().ok()).collect();
     assert!(years.iter().all(|y| (1950..=2017).contains(y)));
     let decade = |d: i32| years.iter().filter(|&&y| y / 10 == d / 10).count();
     assert!(decade(2000) > 3 * decade(1950));
 
-    let mut popularity: Vec<f64> = rows
-        .iter()
-        .map(|r| movies.get(r, "popularity").parse().unwrap())
-        .collect();
+    let mut popularity: Vec<f64> = rows.iter().map(|r| movies.get(r, "popularity").parse().unwrap()).collect();
     popularity.sort_by(f64::total_cmp);
     assert!(popularity[popularity.len() - 1] > 20.0 * popularity[popularity.len() / 2]);
 
@@ -243,14 +187,8 @@ fn movies_look_like_the_real_catalog() {
             }
         }
         let year = movies.get(r, "release_date").get(..4).unwrap_or("");
-        for c in pylit::parse(movies.get(r, "production_companies"))
-            .unwrap()
-            .as_list()
-        {
-            company_years
-                .entry(c.int_at("id"))
-                .or_default()
-                .insert(year);
+        for c in pylit::parse(movies.get(r, "production_companies")).unwrap().as_list() {
+            company_years.entry(c.int_at("id")).or_default().insert(year);
         }
         let money = |c| movies.get(r, c).parse::<f64>().unwrap_or(0.0);
         match (money("budget"), money("revenue")) {
@@ -285,24 +223,12 @@ fn movies_look_like_the_real_catalog() {
     .map(|(id, name)| (id, name.to_string()))
     .collect();
     assert_eq!(genres, expected);
-    assert!(
-        (120..=150).contains(&company_years.len()),
-        "{} companies",
-        company_years.len()
-    );
+    assert!((120..=150).contains(&company_years.len()), "{} companies", company_years.len());
     let mut spans: Vec<usize> = company_years.values().map(HashSet::len).collect();
     spans.sort_unstable_by(|a, b| b.cmp(a));
-    assert!(
-        spans[5] >= 40,
-        "the big studios release in many years: {spans:?}"
-    );
-    assert!(
-        profits > 50 && losses > 30,
-        "{profits} profits, {losses} losses"
-    );
-    let non_ascii = rows
-        .iter()
-        .any(|r| !movies.get(r, "original_title").is_ascii());
+    assert!(spans[5] >= 40, "the big studios release in many years: {spans:?}");
+    assert!(profits > 50 && losses > 30, "{profits} profits, {losses} losses");
+    let non_ascii = rows.iter().any(|r| !movies.get(r, "original_title").is_ascii());
     assert!(non_ascii);
 }
 
@@ -312,19 +238,11 @@ fn credits_and_keywords_cover_the_movies() {
     let ids: HashSet<i64> = movie_ids(&movies).into_iter().collect();
     for (name, literal) in [("credits.csv", "cast"), ("keywords.csv", "keywords")] {
         let table = Table::read(name);
-        let rows: Vec<i64> = table
-            .records
-            .iter()
-            .map(|r| table.get(r, "id").parse().unwrap())
-            .collect();
+        let rows: Vec<i64> = table.records.iter().map(|r| table.get(r, "id").parse().unwrap()).collect();
         assert!(rows.iter().all(|id| ids.contains(id)), "{name}");
         let distinct: HashSet<i64> = rows.iter().copied().collect();
         assert_eq!(rows.len(), distinct.len() + 1, "{name}: one duplicate id");
-        let empty = table
-            .records
-            .iter()
-            .filter(|r| table.get(r, literal) == "[]")
-            .count();
+        let empty = table.records.iter().filter(|r| table.get(r, literal) == "[]").count();
         let share = empty as f64 / rows.len() as f64;
         if name == "keywords.csv" {
             assert!((0.25..0.40).contains(&share), "keywords [] share {share}");

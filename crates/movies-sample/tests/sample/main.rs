@@ -24,11 +24,7 @@ fn listed_quirks() -> &'static [Quirk] {
 
 /// A file's bytes.
 fn bytes(name: &str) -> &'static [u8] {
-    &sample()
-        .iter()
-        .find(|f| f.name == name)
-        .unwrap_or_else(|| panic!("no {name}"))
-        .bytes
+    &sample().iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name}")).bytes
 }
 
 /// A parsed CSV file: header and records (record lengths may vary).
@@ -40,24 +36,11 @@ struct Table {
 
 impl Table {
     fn read(name: &str) -> Table {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(bytes(name));
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes(name));
         let header = reader.headers().expect("header").clone();
-        let records = reader
-            .records()
-            .collect::<Result<Vec<_>, _>>()
-            .expect("valid CSV");
-        let index = header
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.to_string(), i))
-            .collect();
-        Table {
-            header,
-            records,
-            index,
-        }
+        let records = reader.records().collect::<Result<Vec<_>, _>>().expect("valid CSV");
+        let index = header.iter().enumerate().map(|(i, c)| (c.to_string(), i)).collect();
+        Table { header, records, index }
     }
 
     /// Records with as many fields as the header.

@@ -17,10 +17,7 @@ impl Value {
     /// The value under a string key of a dict.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Dict(entries) => entries
-                .iter()
-                .find(|(k, _)| *k == Value::Str(key.to_string()))
-                .map(|(_, v)| v),
+            Value::Dict(entries) => entries.iter().find(|(k, _)| *k == Value::Str(key.to_string())).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -73,10 +70,7 @@ impl Parser {
 
     fn peek(&mut self) -> Result<char, String> {
         self.skip_ws();
-        self.chars
-            .get(self.pos)
-            .copied()
-            .ok_or_else(|| "unexpected end".to_string())
+        self.chars.get(self.pos).copied().ok_or_else(|| "unexpected end".to_string())
     }
 
     fn expect(&mut self, c: char) -> Result<(), String> {
@@ -140,11 +134,7 @@ impl Parser {
             }
             _ => {
                 let start = self.pos;
-                while self
-                    .chars
-                    .get(self.pos)
-                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '+'))
-                {
+                while self.chars.get(self.pos).is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '+')) {
                     self.pos += 1;
                 }
                 let word: String = self.chars[start..self.pos].iter().collect();
@@ -165,9 +155,7 @@ impl Parser {
 
 #[test]
 fn reads_python_reprs() {
-    let v =
-        parse("[{'id': 7, 'name': \"Kid's\", 'x': None, 'y': 'a\\'b \"c\"', 'z': True, 'f': 1.5}]")
-            .unwrap();
+    let v = parse("[{'id': 7, 'name': \"Kid's\", 'x': None, 'y': 'a\\'b \"c\"', 'z': True, 'f': 1.5}]").unwrap();
     let d = &v.as_list()[0];
     assert_eq!(d.int_at("id"), 7);
     assert_eq!(d.str_at("name"), "Kid's");
