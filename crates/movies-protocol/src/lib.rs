@@ -195,6 +195,8 @@ pub enum Response {
         job: u32,
         /// The manifest, as "Export all" would write it.
         manifest: Manifest,
+        /// The worker's WebAssembly memory at the end, in bytes.
+        memory_bytes: u64,
     },
     /// The load could not start (not a zip, no dataset file, ...).
     Failed {

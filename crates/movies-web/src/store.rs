@@ -246,7 +246,7 @@ impl Store {
                 });
             }
             Response::MoviesReady { job, overview } if job == current => self.overview.set(Some(overview)),
-            Response::Finished { job, manifest } if job == current => {
+            Response::Finished { job, manifest, .. } if job == current => {
                 self.manifest.set(Some(manifest));
                 self.phase.set(Phase::Done);
             }

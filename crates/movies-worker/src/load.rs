@@ -36,6 +36,18 @@ fn overview(metrics: &Metrics, movies: &[movies_core::model::Movie]) -> Overview
     }
 }
 
+/// Size of the worker's WebAssembly memory.
+fn memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 /// Runs load `job` over `files`, replacing the session.
 pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
     *ctx.session.borrow_mut() = Session { job, running: true, files: files.clone(), ..Session::default() };
@@ -122,5 +134,5 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
         let files: Vec<(InputFile, FileEntry)> = session.entries.iter().map(|(f, e)| (*f, e.clone())).collect();
         build_manifest(&Format::ALL, files, &streamed, &session.movies, &metrics)
     };
-    post(Response::Finished { job, manifest });
+    post(Response::Finished { job, manifest, memory_bytes: memory_bytes() });
 }
