@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use movies_core::export::{
     finish_export, streamed_tables, ExportPlan, ExportTarget, FileEntry, Format, Manifest, StreamingSink,
 };
-use movies_core::model::Movie;
+use movies_core::kept::Kept;
 use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Step, Table};
 
 use crate::inputs::{with_reader, Source};
@@ -81,7 +81,7 @@ pub struct JobOutcome {
     pub error: Option<InputError>,
     /// Wall time of the job.
     pub elapsed: Duration,
-    movies: Vec<Movie>,
+    kept: Kept,
     rows: Vec<(Table, u64)>,
 }
 
@@ -162,9 +162,12 @@ fn run_staged(
         .filter(|table| !rows.iter().any(|(t, _)| t == table))
         .collect();
     StreamingSink::open(&mut target, &missing, plan)?.finish()?;
-    let movies: Vec<Movie> = jobs.iter_mut().flat_map(|j| std::mem::take(&mut j.movies)).collect();
+    let mut kept = Kept::default();
+    for job in &mut jobs {
+        kept.merge(std::mem::take(&mut job.kept));
+    }
     let files: Vec<(InputFile, FileEntry)> = jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
-    let (manifest, _metrics) = finish_export(&mut target, plan, &movies, files, &rows)?;
+    let (manifest, _metrics) = finish_export(&mut target, plan, &kept, files, &rows)?;
     Ok((manifest, jobs))
 }
 
@@ -219,7 +222,7 @@ fn run_job(
         (None, None) => FileEntry::failed(&source.name, "no data".into()),
     };
     let rows = streamed.rows.into_iter().filter(|(t, _)| *t != Table::ErrorLog).collect();
-    Ok(JobOutcome { file: source.file, entry, error, elapsed: started.elapsed(), movies: streamed.movies, rows })
+    Ok(JobOutcome { file: source.file, entry, error, elapsed: started.elapsed(), kept: streamed.kept, rows })
 }
 
 /// Joins the per-file error-log parts, in input order, into the error_log table.

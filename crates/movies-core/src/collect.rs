@@ -1,11 +1,12 @@
 //! A [`Sink`] that keeps what an interactive view needs, with bounded memory.
 //!
-//! It keeps the movies (the metrics and the movie tables derive from them), counts the
+//! It keeps the movies, links and rating counts ([`Kept`]), counts the
 //! rows of every streamed table without keeping them, and keeps the error log up to a
 //! cap (the count stays exact; an export re-reads the input to write every row).
 
 use std::io;
 
+use crate::kept::Kept;
 use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, RatingRow};
 use crate::schema::Table;
 use crate::sink::Sink;
@@ -16,8 +17,8 @@ pub const DEFAULT_ISSUE_CAP: usize = 100_000;
 /// Keeps movies and the first error-log rows; counts everything.
 #[derive(Debug)]
 pub struct CollectSink {
-    /// Movies received, in input order.
-    pub movies: Vec<Movie>,
+    /// Movies, links and rating counts received.
+    pub kept: Kept,
     /// The first `issue_cap` error-log rows.
     pub issues: Vec<Issue>,
     /// All error-log rows received, kept or not.
@@ -36,7 +37,7 @@ impl CollectSink {
     /// A sink keeping at most `issue_cap` error-log rows.
     pub fn new(issue_cap: usize) -> Self {
         CollectSink {
-            movies: Vec::new(),
+            kept: Kept::default(),
             issues: Vec::new(),
             issues_total: 0,
             rows: vec![0; Table::ALL.len()],
@@ -57,7 +58,7 @@ impl CollectSink {
 
 impl Sink for CollectSink {
     fn movie(&mut self, movie: Movie) -> io::Result<()> {
-        self.movies.push(movie);
+        self.kept.movies.push(movie);
         Ok(())
     }
     fn keyword(&mut self, _: &KeywordRow<'_>) -> io::Result<()> {
@@ -69,10 +70,12 @@ impl Sink for CollectSink {
     fn crew(&mut self, _: &CrewRow<'_>) -> io::Result<()> {
         self.count(Table::CrewMaster)
     }
-    fn link(&mut self, _: &LinkRow) -> io::Result<()> {
+    fn link(&mut self, row: &LinkRow) -> io::Result<()> {
+        self.kept.links.insert(row.movielens_id, row.tmdb_id);
         self.count(Table::LinksMaster)
     }
-    fn rating(&mut self, _: &RatingRow) -> io::Result<()> {
+    fn rating(&mut self, row: &RatingRow) -> io::Result<()> {
+        self.kept.ratings.add(row.movielens_id, row.rating);
         self.count(Table::RatingsMaster)
     }
     fn issue(&mut self, issue: &Issue) -> io::Result<()> {

@@ -52,9 +52,10 @@ impl InputFile {
         }
     }
 
-    /// Recognises a path (`/`- or `\`-separated) by its base name, case-insensitively.
+    /// Recognises a path (`/`- or `\`-separated, or an `archive.zip:entry` name) by its
+    /// base name, case-insensitively.
     pub fn recognise(path: &str) -> Option<(InputFile, MatchQuality)> {
-        let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let base = path.rsplit(['/', '\\', ':']).next().unwrap_or(path);
         InputFile::ALL.into_iter().find_map(|file| {
             if base.eq_ignore_ascii_case(file.file_name()) {
                 Some((file, MatchQuality::Exact))
@@ -152,6 +153,7 @@ mod tests {
         );
         assert_eq!(InputFile::recognise(r"a\b\ratings_small.csv"), Some((InputFile::Ratings, MatchQuality::Fallback)));
         assert_eq!(InputFile::recognise("links.csv"), Some((InputFile::Links, MatchQuality::Exact)));
+        assert_eq!(InputFile::recognise("data/s005.zip:Links.csv"), Some((InputFile::Links, MatchQuality::Exact)));
         assert_eq!(InputFile::recognise("movies_metadata.csv.bak"), None);
         assert_eq!(InputFile::recognise("__MACOSX/notes.txt"), None);
     }

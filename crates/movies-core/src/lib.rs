@@ -24,6 +24,7 @@ pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod kept;
 pub mod metrics;
 pub mod model;
 pub mod pipeline;

@@ -29,6 +29,8 @@ pub enum Table {
     CompanyGenreYear,
     /// Budget, revenue, profit and popularity rank per genre per year.
     GenreYear,
+    /// Count and mean of the ratings of each movie.
+    MovieRatings,
     /// Every rejected record and nulled value.
     ErrorLog,
 }
@@ -57,7 +59,9 @@ impl ColumnType {
             ColumnType::BigInt => "BIGINT",
             ColumnType::Integer => "INTEGER",
             ColumnType::Double => "DOUBLE",
-            ColumnType::Varchar => "VARCHAR",
+            // ANSI requires a length and Spark refuses VARCHAR without one; 16 MiB, the
+            // largest record the reader accepts, bounds every text and is Snowflake's maximum.
+            ColumnType::Varchar => "VARCHAR(16777216)",
             ColumnType::Boolean => "BOOLEAN",
             ColumnType::Date => "DATE",
         }
@@ -120,7 +124,7 @@ use ColumnType::{BigInt, Boolean, Date, Double, Integer, Varchar};
 
 const MOVIE_REF: [Reference; 1] = [Reference { column: "movie_id", table: Table::MoviesMaster, target: "id" }];
 
-static DEFS: [TableDef; 11] = [
+static DEFS: [TableDef; 12] = [
     TableDef {
         table: Table::MoviesMaster,
         name: "movies_master",
@@ -312,6 +316,23 @@ static DEFS: [TableDef; 11] = [
         references: &[],
     },
     TableDef {
+        table: Table::MovieRatings,
+        name: "movie_ratings",
+        grain: "MovieLens movie with ratings",
+        source: "derived from ratings_master and links_master",
+        key: &["movielens_id"],
+        columns: &[
+            key("movielens_id", BigInt, "MovieLens movie id"),
+            col("tmdb_id", BigInt, "TMDB movie id through links_master; null when unknown"),
+            key("ratings", BigInt, "number of ratings"),
+            key("avg_rating", Double, "mean rating"),
+        ],
+        references: &[
+            Reference { column: "movielens_id", table: Table::LinksMaster, target: "movielens_id" },
+            Reference { column: "tmdb_id", table: Table::MoviesMaster, target: "id" },
+        ],
+    },
+    TableDef {
         table: Table::ErrorLog,
         name: "error_log",
         grain: "rejected record or nulled value",
@@ -332,7 +353,7 @@ static DEFS: [TableDef; 11] = [
 
 impl Table {
     /// Every table, in export order.
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 12] = [
         Table::MoviesMaster,
         Table::MoviesAggregated,
         Table::KeywordsMaster,
@@ -343,6 +364,7 @@ impl Table {
         Table::CompanyYear,
         Table::CompanyGenreYear,
         Table::GenreYear,
+        Table::MovieRatings,
         Table::ErrorLog,
     ];
 

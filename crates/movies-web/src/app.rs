@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use movies_protocol::{ExportRequest, Request};
 use web_sys::File;
 
-use crate::loading::{DropOverlay, Loader};
+use crate::loading::{load_sample, DropOverlay, Loader};
 use crate::progress::ProgressPanel;
 use crate::store::Store;
 use crate::url_state::{View, ViewState};
@@ -71,6 +71,7 @@ fn write_query(query: &str) {
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new(ViewState::from_query(&current_query()));
+    // `?sample` in the URL opens the embedded sample at once (see scripts/serve.sh).
     let client = match WorkerClient::start(store) {
         Ok(client) => Some(client),
         Err(e) => {
@@ -80,6 +81,10 @@ pub fn App() -> impl IntoView {
     };
     let app = AppContext { store, client: StoredValue::new_local(client) };
     provide_context(app);
+    let query = current_query();
+    if query.trim_start_matches('?').split('&').any(|pair| pair == "sample" || pair.starts_with("sample=")) {
+        load_sample(app);
+    }
     Effect::new(move |_| write_query(&store.view.with(ViewState::to_query)));
 
     view! {

@@ -25,6 +25,18 @@ async fn sample_file() -> Result<File, JsValue> {
     File::new_with_blob_sequence(&Array::of1(&blob), SAMPLE_NAME)
 }
 
+/// Loads the embedded sample (the "Try the sample" button, or `?sample` in the URL).
+pub fn load_sample(app: crate::app::AppContext) {
+    spawn_local(async move {
+        match sample_file().await {
+            Ok(file) => app.load(vec![file]),
+            Err(e) => app
+                .store
+                .alert(format!("The sample dataset could not be opened: {}", e.as_string().unwrap_or_default())),
+        }
+    })
+}
+
 /// "Open dataset", "Try the sample" and, while loading, "Cancel".
 #[component]
 pub fn Loader() -> impl IntoView {
@@ -38,14 +50,7 @@ pub fn Loader() -> impl IntoView {
         }
         input.set_value("");
     };
-    let on_sample = move |_| {
-        spawn_local(async move {
-            match sample_file().await {
-                Ok(file) => app.load(vec![file]),
-                Err(e) => store.alert(format!("The sample dataset could not be opened: {}", e.as_string().unwrap_or_default())),
-            }
-        })
-    };
+    let on_sample = move |_| load_sample(app);
     let on_cancel = move |_| {
         let job = store.job.get_untracked();
         app.request(|_| movies_protocol::Request::Cancel { job });

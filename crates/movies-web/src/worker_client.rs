@@ -13,10 +13,19 @@ use web_sys::{File, MessageEvent, Worker};
 use crate::download::Downloads;
 use crate::store::{ExportStatus, Store};
 
+/// Messages posted before the worker said it is ready (a worker drops messages that
+/// arrive before its WebAssembly module has set its handler).
+#[derive(Default)]
+struct Outbox {
+    ready: bool,
+    waiting: Vec<JsValue>,
+}
+
 /// A running worker and the bookkeeping of requests to it.
 pub struct WorkerClient {
     worker: Worker,
     next_id: Cell<u32>,
+    outbox: Rc<RefCell<Outbox>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
@@ -26,8 +35,18 @@ impl WorkerClient {
     pub fn start(store: Store) -> Result<Self, JsValue> {
         let worker = Worker::new("./worker_loader.js")?;
         let downloads = Rc::new(RefCell::new(Downloads::default()));
+        let outbox = Rc::new(RefCell::new(Outbox::default()));
+        let (ready_outbox, ready_worker) = (outbox.clone(), worker.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            route(store, &downloads, &event.data());
+            let data = event.data();
+            if !ready_outbox.borrow().ready {
+                let mut outbox = ready_outbox.borrow_mut();
+                outbox.ready = true;
+                for message in outbox.waiting.drain(..) {
+                    let _ = ready_worker.post_message(&message);
+                }
+            }
+            route(store, &downloads, &data);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -35,7 +54,7 @@ impl WorkerClient {
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        Ok(WorkerClient { worker, next_id: Cell::new(0), _on_message: on_message })
+        Ok(WorkerClient { worker, next_id: Cell::new(0), outbox, _on_message: on_message })
     }
 
     /// A fresh id for a request or load.
@@ -51,7 +70,12 @@ impl WorkerClient {
             let list: Array = files.iter().collect();
             let _ = Reflect::set(&message, &"files".into(), &list);
         }
-        let _ = self.worker.post_message(&message);
+        let mut outbox = self.outbox.borrow_mut();
+        if outbox.ready {
+            let _ = self.worker.post_message(&message);
+        } else {
+            outbox.waiting.push(message.into());
+        }
     }
 
     /// Starts loading `files`; returns the load's job id.

@@ -203,20 +203,27 @@ async fn export_table(ctx: &Context, id: u32, table: Table, format: Format) -> R
     let sent = Rc::new(Cell::new(0));
     let mut target = OneFile(Some(ChunkPoster::new(&ctx.poster, id, 0, &sent)));
     let plan = ExportPlan { formats: vec![format], ..ExportPlan::default() };
-    let (movies, metrics, issues, complete_log) = {
+    let (kept, metrics, issues, complete_log) = {
         let session = ctx.session.borrow();
         let complete = session.issues.len() as u64 == session.issues_total && !session.running;
-        (session.movies.clone(), session.metrics.clone(), session.issues.clone(), complete)
+        (session.kept.clone(), session.metrics.clone(), session.issues.clone(), complete)
     };
+    let movies = &kept.movies;
     match table {
-        Table::MoviesMaster | Table::MoviesAggregated | Table::CompanyYear | Table::CompanyGenreYear | Table::GenreYear => {
+        Table::MoviesMaster
+        | Table::MoviesAggregated
+        | Table::CompanyYear
+        | Table::CompanyGenreYear
+        | Table::GenreYear
+        | Table::MovieRatings => {
             let metrics = metrics.unwrap_or_default();
             match table {
                 Table::MoviesMaster => write_table(&mut target, &plan, movies.iter()),
                 Table::MoviesAggregated => write_table(&mut target, &plan, movies.iter().flat_map(AggregatedRow::of)),
                 Table::CompanyYear => write_table(&mut target, &plan, &metrics.company_year),
                 Table::CompanyGenreYear => write_table(&mut target, &plan, &metrics.company_genre_year),
-                _ => write_table(&mut target, &plan, &metrics.genre_year),
+                Table::GenreYear => write_table(&mut target, &plan, &metrics.genre_year),
+                _ => write_table(&mut target, &plan, kept.movie_ratings()),
             }
             .map_err(io_error)?;
         }
@@ -250,7 +257,7 @@ async fn export_all(ctx: &Context, id: u32, date: &str) -> Result<(), UserError>
     let mut sink = StreamingSink::open(&mut target, &tables, &plan).map_err(io_error)?;
     let entries = reread(ctx, id, &sources_in_input_order(ctx), &mut sink).await;
     let streamed = sink.finish().map_err(io_error)?;
-    finish_export(&mut target, &plan, &streamed.movies, entries, &streamed.rows).map_err(io_error)?;
+    finish_export(&mut target, &plan, &streamed.kept, entries, &streamed.rows).map_err(io_error)?;
     let order = target.finish(ZipLayout::new(day.year, day.month, day.day)).map_err(io_error)?;
     let mime = "application/zip".to_owned();
     ctx.poster.send(&Response::ExportReady { id, file_name: name, mime, order, bytes: sent.get() });

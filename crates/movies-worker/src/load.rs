@@ -111,11 +111,11 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
         }
         post(Response::FileDone { job, file: source.file, entry, elapsed_ms });
         if source.file == InputFile::MoviesMetadata {
-            let movies = Rc::new(std::mem::take(&mut sink.movies));
+            let movies = std::mem::take(&mut sink.kept.movies);
             let metrics = Rc::new(Metrics::compute(&movies));
             let overview = overview(&metrics, &movies);
             let mut session = ctx.session.borrow_mut();
-            session.movies = movies;
+            session.kept = Rc::new(movies_core::kept::Kept { movies, ..Default::default() });
             session.metrics = Some(metrics);
             drop(session);
             post(Response::MoviesReady { job, overview });
@@ -130,9 +130,12 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
         let mut session = ctx.session.borrow_mut();
         session.running = false;
         session.rows = streamed.clone();
+        let kept = Rc::make_mut(&mut session.kept);
+        kept.links = std::mem::take(&mut sink.kept.links);
+        kept.ratings = std::mem::take(&mut sink.kept.ratings);
         let metrics = session.metrics.clone().unwrap_or_default();
         let files: Vec<(InputFile, FileEntry)> = session.entries.iter().map(|(f, e)| (*f, e.clone())).collect();
-        build_manifest(&Format::ALL, files, &streamed, &session.movies, &metrics)
+        build_manifest(&Format::ALL, files, &streamed, &session.kept, &metrics)
     };
     post(Response::Finished { job, manifest, memory_bytes: memory_bytes() });
 }

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use movies_core::export::FileEntry;
-use movies_core::model::{Issue, Movie};
+use movies_core::kept::Kept;
+use movies_core::model::Issue;
 use movies_core::{InputFile, Metrics, Table};
 use web_sys::File;
 
@@ -23,8 +24,9 @@ pub struct Session {
     pub files: Vec<File>,
     /// The dataset files found in them.
     pub sources: Vec<Source>,
-    /// Movies, once movies_metadata.csv is done.
-    pub movies: Rc<Vec<Movie>>,
+    /// Movies once movies_metadata.csv is done; links and rating counts once the
+    /// load is finished.
+    pub kept: Rc<Kept>,
     /// Metrics, once movies_metadata.csv is done.
     pub metrics: Option<Rc<Metrics>>,
     /// Manifest entries of the files done.

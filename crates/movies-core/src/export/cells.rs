@@ -1,6 +1,7 @@
 //! Rows as sequences of typed cells, in the column order of [`crate::schema`].
 
 use crate::metrics::{CompanyGenreYear, CompanyYear, GenreYear};
+use crate::kept::MovieRating;
 use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, Named, RatingRow};
 use crate::schema::Table;
 use crate::values::Date;
@@ -208,6 +209,16 @@ impl TableRow for GenreYear {
         w.float(self.total_popularity);
         w.float(self.avg_popularity);
         w.int(Some(i64::from(self.popularity_rank)));
+    }
+}
+
+impl TableRow for MovieRating {
+    const TABLE: Table = Table::MovieRatings;
+    fn write_cells<W: CellWriter>(&self, w: &mut W) {
+        w.int(Some(self.movielens_id));
+        w.int(self.tmdb_id);
+        w.int(Some(self.ratings));
+        w.float(Some(self.avg_rating));
     }
 }
 

@@ -19,6 +19,7 @@ pub use encode::{push_csv_text, push_float, push_int, push_json_string, CsvCells
 pub use manifest::{FileEntry, FileStatus, Manifest, TableEntry};
 pub use writer::{Format, TableWriter, WriteOptions};
 
+use crate::kept::Kept;
 use crate::metrics::Metrics;
 use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, RatingRow};
 use crate::schema::Table;
@@ -103,18 +104,19 @@ impl<W: Write> TableFiles<W> {
     }
 }
 
-/// A [`Sink`] that writes the streamed tables as rows arrive and keeps the movies.
+/// A [`Sink`] that writes the streamed tables as rows arrive and keeps the movies,
+/// links and rating counts (see [`Kept`]).
 pub struct StreamingSink<W: Write> {
     /// Indexed by `Table as usize`.
     tables: Vec<Option<TableFiles<W>>>,
-    movies: Vec<Movie>,
+    kept: Kept,
 }
 
 /// What a [`StreamingSink`] leaves when it is finished.
 #[derive(Debug, Default)]
 pub struct Streamed {
-    /// The movies received, in input order.
-    pub movies: Vec<Movie>,
+    /// What was kept for the tables written at the end.
+    pub kept: Kept,
     /// Rows written per streamed table.
     pub rows: Vec<(Table, u64)>,
 }
@@ -137,7 +139,7 @@ impl<W: Write> StreamingSink<W> {
         for &table in tables {
             opened[table as usize] = Some(TableFiles::open(target, table, plan, |format| path(format, table))?);
         }
-        Ok(StreamingSink { tables: opened, movies: Vec::new() })
+        Ok(StreamingSink { tables: opened, kept: Kept::default() })
     }
 
     #[inline]
@@ -157,13 +159,13 @@ impl<W: Write> StreamingSink<W> {
                 files.finish()?;
             }
         }
-        Ok(Streamed { movies: self.movies, rows })
+        Ok(Streamed { kept: self.kept, rows })
     }
 }
 
 impl<W: Write> Sink for StreamingSink<W> {
     fn movie(&mut self, movie: Movie) -> io::Result<()> {
-        self.movies.push(movie);
+        self.kept.movies.push(movie);
         Ok(())
     }
     fn keyword(&mut self, row: &KeywordRow<'_>) -> io::Result<()> {
@@ -176,9 +178,11 @@ impl<W: Write> Sink for StreamingSink<W> {
         self.write(row)
     }
     fn link(&mut self, row: &LinkRow) -> io::Result<()> {
+        self.kept.links.insert(row.movielens_id, row.tmdb_id);
         self.write(row)
     }
     fn rating(&mut self, row: &RatingRow) -> io::Result<()> {
+        self.kept.ratings.add(row.movielens_id, row.rating);
         self.write(row)
     }
     fn issue(&mut self, issue: &Issue) -> io::Result<()> {
@@ -201,24 +205,26 @@ pub fn write_table<T: ExportTarget, R: TableRow>(
     Ok(count)
 }
 
-/// Writes the tables derived from the movies: `movies_master`, `movies_aggregated`
-/// and the three metric tables.
-pub fn write_movie_tables<T: ExportTarget>(
+/// Writes the tables derived from what was kept: `movies_master`, `movies_aggregated`,
+/// the three metric tables and `movie_ratings`.
+pub fn write_final_tables<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
-    movies: &[Movie],
+    kept: &Kept,
     metrics: &Metrics,
 ) -> io::Result<()> {
-    write_table(target, plan, movies)?;
-    write_table(target, plan, movies.iter().flat_map(AggregatedRow::of))?;
+    write_table(target, plan, &kept.movies)?;
+    write_table(target, plan, kept.movies.iter().flat_map(AggregatedRow::of))?;
     write_table(target, plan, &metrics.company_year)?;
     write_table(target, plan, &metrics.company_genre_year)?;
     write_table(target, plan, &metrics.genre_year)?;
+    write_table(target, plan, kept.movie_ratings())?;
     Ok(())
 }
 
-/// Rows of the tables derived from the movies, without writing them.
-pub fn movie_table_rows(movies: &[Movie], metrics: &Metrics) -> Vec<(Table, u64)> {
+/// Rows of the tables [`write_final_tables`] writes, without writing them.
+pub fn final_table_rows(kept: &Kept, metrics: &Metrics) -> Vec<(Table, u64)> {
+    let movies = &kept.movies;
     let aggregated: usize = movies.iter().map(|m| m.genres.len().max(1) * m.companies.len().max(1)).sum();
     vec![
         (Table::MoviesMaster, movies.len() as u64),
@@ -226,6 +232,7 @@ pub fn movie_table_rows(movies: &[Movie], metrics: &Metrics) -> Vec<(Table, u64)
         (Table::CompanyYear, metrics.company_year.len() as u64),
         (Table::CompanyGenreYear, metrics.company_genre_year.len() as u64),
         (Table::GenreYear, metrics.genre_year.len() as u64),
+        (Table::MovieRatings, kept.ratings.iter().count() as u64),
     ]
 }
 
@@ -236,14 +243,14 @@ pub fn build_manifest(
     formats: &[Format],
     files: impl IntoIterator<Item = (crate::input::InputFile, FileEntry)>,
     streamed_rows: &[(Table, u64)],
-    movies: &[Movie],
+    kept: &Kept,
     metrics: &Metrics,
 ) -> Manifest {
     let mut manifest = Manifest::new(formats);
     for (file, entry) in files {
         manifest.files.insert(file.file_name().to_owned(), entry);
     }
-    for &(table, rows) in streamed_rows.iter().chain(&movie_table_rows(movies, metrics)) {
+    for &(table, rows) in streamed_rows.iter().chain(&final_table_rows(kept, metrics)) {
         manifest.add_rows(table, rows);
     }
     manifest.coverage = metrics.coverage;
@@ -256,13 +263,13 @@ pub fn build_manifest(
 pub fn finish_export<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
-    movies: &[Movie],
+    kept: &Kept,
     files: impl IntoIterator<Item = (crate::input::InputFile, FileEntry)>,
     streamed_rows: &[(Table, u64)],
 ) -> io::Result<(Manifest, Metrics)> {
-    let metrics = Metrics::compute(movies);
-    write_movie_tables(target, plan, movies, &metrics)?;
-    let manifest = build_manifest(&plan.formats, files, streamed_rows, movies, &metrics);
+    let metrics = Metrics::compute(&kept.movies);
+    write_final_tables(target, plan, kept, &metrics)?;
+    let manifest = build_manifest(&plan.formats, files, streamed_rows, kept, &metrics);
     write_documents(target, &manifest)?;
     Ok((manifest, metrics))
 }

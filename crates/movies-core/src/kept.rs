@@ -1,0 +1,141 @@
+//! What a sink keeps while the rows stream by: the movies, the links between
+//! MovieLens and TMDB ids, and the count and mean of the ratings of each movie.
+//!
+//! Ratings are aggregated on the fly (a count and a sum per movie), never kept, so the
+//! 26 million (or 260 million) rows pass in flat memory; `movie_ratings` is the join
+//! of those aggregates with the links at the end.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Movie;
+
+/// MovieLens ids below this are counted in a dense vector; larger (hostile) ids in a map.
+const DENSE_IDS: i64 = 4_000_000;
+
+/// Ratings count and sum per MovieLens movie.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct RatingStats {
+    dense: Vec<(u64, f64)>,
+    sparse: HashMap<i64, (u64, f64)>,
+}
+
+impl RatingStats {
+    /// Counts one rating.
+    #[inline]
+    pub fn add(&mut self, movielens_id: i64, rating: f64) {
+        let slot = if (0..DENSE_IDS).contains(&movielens_id) {
+            let index = movielens_id as usize;
+            if index >= self.dense.len() {
+                self.dense.resize(index + 1, (0, 0.0));
+            }
+            &mut self.dense[index]
+        } else {
+            self.sparse.entry(movielens_id).or_default()
+        };
+        slot.0 += 1;
+        slot.1 += rating;
+    }
+
+    /// Adds the counts of another part of the same file set.
+    pub fn merge(&mut self, other: RatingStats) {
+        for (id, (count, sum)) in other.iter() {
+            let slot = if (0..DENSE_IDS).contains(&id) {
+                let index = id as usize;
+                if index >= self.dense.len() {
+                    self.dense.resize(index + 1, (0, 0.0));
+                }
+                &mut self.dense[index]
+            } else {
+                self.sparse.entry(id).or_default()
+            };
+            slot.0 += count;
+            slot.1 += sum;
+        }
+    }
+
+    /// `(movielens_id, (count, sum))` for every movie with ratings, by id.
+    pub fn iter(&self) -> impl Iterator<Item = (i64, (u64, f64))> + '_ {
+        let mut sparse: Vec<(i64, (u64, f64))> = self.sparse.iter().map(|(id, v)| (*id, *v)).collect();
+        sparse.sort_by_key(|(id, _)| *id);
+        self.dense
+            .iter()
+            .enumerate()
+            .filter(|(_, (count, _))| *count > 0)
+            .map(|(id, v)| (id as i64, *v))
+            .chain(sparse)
+    }
+}
+
+/// A row of `movie_ratings`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MovieRating {
+    /// MovieLens movie id.
+    pub movielens_id: i64,
+    /// TMDB id through links_master, when known.
+    pub tmdb_id: Option<i64>,
+    /// Number of ratings.
+    pub ratings: i64,
+    /// Mean rating.
+    pub avg_rating: f64,
+}
+
+/// What the sinks keep for the tables written at the end.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Kept {
+    /// The movies, in input order.
+    pub movies: Vec<Movie>,
+    /// MovieLens id → TMDB id, from links.csv.
+    pub links: BTreeMap<i64, Option<i64>>,
+    /// Ratings per MovieLens movie.
+    pub ratings: RatingStats,
+}
+
+impl Kept {
+    /// Adds what another sink kept (another file of the same input).
+    pub fn merge(&mut self, other: Kept) {
+        self.movies.extend(other.movies);
+        self.links.extend(other.links);
+        self.ratings.merge(other.ratings);
+    }
+
+    /// The rows of `movie_ratings`, by MovieLens id.
+    pub fn movie_ratings(&self) -> Vec<MovieRating> {
+        self.ratings
+            .iter()
+            .map(|(movielens_id, (count, sum))| MovieRating {
+                movielens_id,
+                tmdb_id: self.links.get(&movielens_id).copied().flatten(),
+                ratings: count as i64,
+                avg_rating: sum / count as f64,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_are_counted_and_joined_to_links() {
+        let mut a = Kept::default();
+        a.ratings.add(1, 4.0);
+        a.ratings.add(1, 3.0);
+        a.ratings.add(9_000_000_000, 5.0);
+        let mut b = Kept::default();
+        b.links.insert(1, Some(862));
+        b.links.insert(2, None);
+        b.ratings.add(2, 0.5);
+        a.merge(b);
+        assert_eq!(
+            a.movie_ratings(),
+            vec![
+                MovieRating { movielens_id: 1, tmdb_id: Some(862), ratings: 2, avg_rating: 3.5 },
+                MovieRating { movielens_id: 2, tmdb_id: None, ratings: 1, avg_rating: 0.5 },
+                MovieRating { movielens_id: 9_000_000_000, tmdb_id: None, ratings: 1, avg_rating: 5.0 },
+            ]
+        );
+    }
+}

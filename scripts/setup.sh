@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing the explorer need, skipping what is
+# already there (so a second run takes seconds).
+#   scripts/setup.sh          tools to build and serve the page
+#   scripts/setup.sh --test   plus Chromium, the e2e test packages and the Python tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=false
+[ "${1:-}" = "--test" ] && want_test=true
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "0.21.14"; then
+  say "installing trunk 0.21.14 (about 12 minutes, once)"
+  cargo install trunk --locked --version 0.21.14
+fi
+
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen_version"; then
+  say "installing wasm-bindgen-cli $bindgen_version (about 7 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+if $want_test; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -q
+    $sudo_cmd apt-get install -y -q chromium chromium-driver
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "installing the e2e test packages (playwright-core, no browser download)"
+    (cd tests/e2e && npm ci --no-audit --no-fund)
+  fi
+  if [ -x tests/cross_engine/setup.sh ]; then
+    tests/cross_engine/setup.sh
+  fi
+fi
+say "ready"
