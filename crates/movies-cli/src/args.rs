@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use movies_core::export::{Format, WriteOptions};
+use movies_core::values::Date;
 
 /// The usage text shown by `--help` and after a usage error.
 pub const USAGE: &str = "\
@@ -10,7 +11,8 @@ movies: clean Kaggle's \"The Movies Dataset\" into tables, metrics and an error 
 
 USAGE:
     movies process INPUT... --out DIR [--format csv|ndjson|both] [--threads N]
-                   [--spreadsheet-safe] [--quiet]
+                   [--snapshot-date YYYY-MM-DD] [--spreadsheet-safe] [--quiet]
+    movies backfill ZIP... --out DIR [--format csv|ndjson|both] [--threads N] [--quiet]
     movies bench ZIP [--out DIR] [--threads N]
     movies sample --out FILE.zip
     movies --help | --version
@@ -23,8 +25,12 @@ process   writes DIR/csv/<table>.csv, DIR/json/<table>.ndjson, DIR/manifest.json
           DIR/schema.sql and DIR/queries.sql (the layout of the explorer's \"Export all\")
           --format            csv, ndjson or both (default both)
           --threads N         files processed in parallel (default: all cores)
+          --snapshot-date D   write into DIR/snapshot_date=D/ instead (replaced atomically;
+                              a second run for the same date is refused while one runs)
           --spreadsheet-safe  prefix CSV text starting with = + - @ with ' (for Excel)
           --quiet             no progress bar or summary
+backfill  replays dated zips (a YYYY-MM-DD in each file name) in date order, each into
+          DIR/snapshot_date=YYYY-MM-DD/
 bench     times the whole pipeline on ZIP against merely inflating it, with peak memory
 sample    writes the embedded sample dataset (the explorer's \"Try the sample\")
 
@@ -36,6 +42,8 @@ Exit status: 0 output written; 1 the input could not (entirely) be processed; 2 
 pub enum Command {
     /// Clean inputs into an output folder.
     Process(ProcessArgs),
+    /// Replay dated zips into snapshots.
+    Backfill(ProcessArgs),
     /// Benchmark against the inflate-only floor.
     Bench {
         /// The dataset zip.
@@ -69,6 +77,8 @@ pub struct ProcessArgs {
     pub options: WriteOptions,
     /// Worker threads.
     pub threads: usize,
+    /// Write into `out/snapshot_date=D/`.
+    pub snapshot_date: Option<Date>,
     /// No progress or summary on stderr.
     pub quiet: bool,
 }
@@ -80,6 +90,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut format = None;
     let mut threads = None;
     let mut spreadsheet_safe = false;
+    let mut snapshot_date = None;
     let mut quiet = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -91,6 +102,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--format" => format = Some(value("--format")?),
             "--threads" => threads = Some(value("--threads")?),
             "--spreadsheet-safe" => spreadsheet_safe = true,
+            "--snapshot-date" => {
+                let text = value("--snapshot-date")?;
+                let date = movies_core::values::date(text.as_bytes()).ok().flatten().filter(|_| text.len() == 10);
+                snapshot_date = Some(date.ok_or(format!("--snapshot-date {text}: expected a date as YYYY-MM-DD"))?);
+            }
             "-q" | "--quiet" => quiet = true,
             flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag}")),
             _ => positional.push(arg.clone()),
@@ -106,25 +122,30 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         return Err("no command given".into());
     };
     match command.as_str() {
-        "process" => {
+        "process" | "backfill" => {
             if rest.is_empty() {
-                return Err("process: no INPUT given".into());
+                return Err(format!("{command}: no input given"));
             }
-            let out = out.ok_or("process: --out DIR is required")?;
+            let out = out.ok_or(format!("{command}: --out DIR is required"))?;
             let formats = match format.as_deref() {
                 None | Some("both") => Format::ALL.to_vec(),
                 Some("csv") => vec![Format::Csv],
                 Some("ndjson") | Some("json") => vec![Format::Ndjson],
                 Some(other) => return Err(format!("--format {other}: expected csv, ndjson or both")),
             };
-            Ok(Command::Process(ProcessArgs {
+            if command == "backfill" && snapshot_date.is_some() {
+                return Err("backfill: the dates come from the file names; --snapshot-date is not allowed".into());
+            }
+            let args = ProcessArgs {
                 inputs: rest.iter().map(PathBuf::from).collect(),
                 out,
                 formats,
                 options: WriteOptions { spreadsheet_safe },
                 threads,
+                snapshot_date,
                 quiet,
-            }))
+            };
+            Ok(if command == "process" { Command::Process(args) } else { Command::Backfill(args) })
         }
         "bench" => match rest {
             [zip] => Ok(Command::Bench { zip: PathBuf::from(zip), out, threads }),
@@ -152,12 +173,19 @@ mod tests {
         assert_eq!(p.formats, Format::ALL.to_vec());
         assert_eq!(p.inputs, vec![PathBuf::from("a.zip")]);
         assert!(!p.options.spreadsheet_safe);
+        assert_eq!(p.snapshot_date, None);
+        let Command::Process(p) = parse(&args("process a.zip --out o --snapshot-date 2026-11-23")).unwrap() else {
+            panic!()
+        };
+        assert_eq!(p.snapshot_date, movies_core::values::Date::new(2026, 11, 23));
     }
 
     #[test]
     fn usage_errors() {
         assert!(parse(&args("process a.zip")).unwrap_err().contains("--out"));
-        assert!(parse(&args("process --out x")).unwrap_err().contains("INPUT"));
+        assert!(parse(&args("process --out x")).unwrap_err().contains("no input"));
+        assert!(parse(&args("process a --out x --snapshot-date 2026-02-30")).unwrap_err().contains("YYYY-MM-DD"));
+        assert!(parse(&args("backfill a --out x --snapshot-date 2026-01-01")).is_err());
         assert!(parse(&args("process a --out x --format xml")).unwrap_err().contains("xml"));
         assert!(parse(&args("frobnicate")).unwrap_err().contains("frobnicate"));
         assert!(parse(&args("process a --out x --threads 0")).is_err());

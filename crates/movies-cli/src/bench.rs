@@ -13,6 +13,7 @@ use std::time::Instant;
 use movies_core::export::ExportPlan;
 
 use crate::inputs::{self, open_archive};
+use crate::output::Destination;
 use crate::run::{self, Progress};
 
 /// Peak resident memory of this process so far, from `/proc/self/status` (Linux).
@@ -53,15 +54,26 @@ pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
         }
     };
     let scratch = std::env::temp_dir().join(format!("movies-bench-{}", std::process::id()));
-    let out_dir = out.unwrap_or(&scratch);
-    let progress = Progress::new(resolved.sources.len());
-    let outcome = match run::run(&resolved.sources, out_dir, &ExportPlan::default(), threads, &progress) {
-        Ok(o) => o,
-        Err(run::OutputError(e)) => {
-            eprintln!("movies: cannot write the output in {}: {e}", out_dir.display());
+    let destination = Destination::Folder(out.unwrap_or(&scratch).to_owned());
+    let claim = match destination.claim() {
+        Ok(claim) => claim,
+        Err(e) => {
+            eprintln!("movies: {}: {e}", destination.folder().display());
             return ExitCode::from(1);
         }
     };
+    let progress = Progress::new(resolved.sources.len());
+    let outcome = match run::run(&resolved.sources, claim.stage(), &ExportPlan::default(), threads, &progress) {
+        Ok(o) => o,
+        Err(run::OutputError(e)) => {
+            eprintln!("movies: cannot write the output in {}: {e}", destination.folder().display());
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = claim.publish() {
+        eprintln!("movies: cannot write the output in {}: {e}", destination.folder().display());
+        return ExitCode::from(1);
+    }
     let peak = peak_rss_bytes();
     if out.is_none() {
         let _ = std::fs::remove_dir_all(&scratch);

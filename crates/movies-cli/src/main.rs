@@ -3,6 +3,7 @@
 mod args;
 mod bench;
 mod inputs;
+mod output;
 mod progress;
 mod readahead;
 mod run;
@@ -12,7 +13,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use movies_core::export::{ExportPlan, FileStatus};
 
+use std::path::{Path, PathBuf};
+
 use args::{Command, ProcessArgs};
+use movies_core::values::{self, Date};
+use output::Destination;
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +31,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Process(p)) => process(&p),
+        Ok(Command::Backfill(p)) => backfill(&p),
         Ok(Command::Bench { zip, out, threads }) => bench::run(&zip, out.as_deref(), threads),
         Ok(Command::Sample { out }) => write_sample(&out),
         Err(message) => {
@@ -37,18 +43,27 @@ fn main() -> ExitCode {
 
 /// `movies process`: exit 0 when every present file was read, 1 otherwise.
 fn process(p: &ProcessArgs) -> ExitCode {
-    let resolved = match inputs::resolve(&p.inputs) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("movies: {e}");
-            return ExitCode::from(1);
-        }
+    let destination = match p.snapshot_date {
+        Some(date) => Destination::Snapshot { root: p.out.clone(), date },
+        None => Destination::Folder(p.out.clone()),
     };
+    match export_once(&p.inputs, &destination, p) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) | Err(()) => ExitCode::from(1),
+    }
+}
+
+/// One export of `inputs` into `destination`: Ok(true) when every file was read,
+/// Ok(false) when the export was written but some file failed, Err when nothing was
+/// written (the reason is printed).
+fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -> Result<bool, ()> {
+    let resolved = inputs::resolve(inputs).map_err(|e| eprintln!("movies: {e}"))?;
     if !p.quiet {
         for note in &resolved.notes {
             eprintln!("movies: note: {note}");
         }
     }
+    let claim = destination.claim().map_err(|e| eprintln!("movies: {}: {e}", destination.folder().display()))?;
     let plan = ExportPlan { formats: p.formats.clone(), options: p.options };
     let progress = run::Progress::new(resolved.sources.len());
     let done = AtomicBool::new(false);
@@ -56,35 +71,81 @@ fn process(p: &ProcessArgs) -> ExitCode {
         if !p.quiet {
             scope.spawn(|| progress::draw_until_done(&resolved.sources, &progress, &done));
         }
-        let outcome = run::run(&resolved.sources, &p.out, &plan, p.threads, &progress);
+        let outcome = run::run(&resolved.sources, claim.stage(), &plan, p.threads, &progress);
         done.store(true, Ordering::Relaxed);
         outcome
     });
-    let outcome = match outcome {
-        Ok(o) => o,
-        Err(run::OutputError(e)) => {
-            eprintln!("movies: cannot write the output in {}: {e} — check the folder and free space", p.out.display());
-            return ExitCode::from(1);
-        }
+    let folder = destination.folder();
+    let cannot_write = |e: &dyn std::fmt::Display| {
+        eprintln!("movies: cannot write the output in {}: {e} — check the folder and free space", folder.display())
     };
-    let mut failed = false;
+    let outcome = outcome.map_err(|run::OutputError(e)| cannot_write(&e))?;
+    claim.publish().map_err(|e| cannot_write(&e))?;
+    let mut all_read = true;
     for job in &outcome.jobs {
         if let Some(error) = &job.error {
             eprintln!("movies: {error}");
-            failed = true;
+            all_read = false;
         }
     }
     if !p.quiet {
-        print_summary(&outcome, p);
+        print_summary(&outcome, &folder);
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
+    Ok(all_read)
+}
+
+/// The date written in a file name (`the-movies-dataset-2024-05-01.zip`).
+fn date_in_name(path: &Path) -> Option<Date> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let window = &bytes[i..i + 10];
+        let shaped =
+            window.iter().enumerate().all(|(j, b)| if j == 4 || j == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        if shaped {
+            values::date(window).ok().flatten()
+        } else {
+            None
+        }
+    })
+}
+
+/// `movies backfill`: every dated zip into its snapshot, oldest first.
+fn backfill(p: &ProcessArgs) -> ExitCode {
+    let mut days = Vec::new();
+    for input in &p.inputs {
+        match date_in_name(input) {
+            Some(date) => days.push((date, input.clone())),
+            None => {
+                eprintln!("movies: backfill: {}: no date (YYYY-MM-DD) in the file name", input.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    days.sort();
+    if let Some(pair) = days.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+        eprintln!("movies: backfill: {} and {} are both for {}", pair[0].1.display(), pair[1].1.display(), pair[0].0);
+        return ExitCode::from(2);
+    }
+    let mut failed = Vec::new();
+    for (date, input) in &days {
+        if !p.quiet {
+            eprintln!("movies: backfill: {date} from {}", input.display());
+        }
+        let destination = Destination::Snapshot { root: p.out.clone(), date: *date };
+        if export_once(std::slice::from_ref(input), &destination, p) != Ok(true) {
+            failed.push(date.to_string());
+        }
+    }
+    if failed.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        eprintln!("movies: backfill: {} of {} days failed: {}", failed.len(), days.len(), failed.join(", "));
+        ExitCode::from(1)
     }
 }
 
-fn print_summary(outcome: &run::RunOutcome, p: &ProcessArgs) {
+fn print_summary(outcome: &run::RunOutcome, folder: &Path) {
     eprintln!("{:<22} {:>8} {:>12} {:>12} {:>10} {:>9}", "file", "status", "read", "accepted", "rejected", "warnings");
     for (name, entry) in &outcome.manifest.files {
         let status = match entry.status {
@@ -97,11 +158,11 @@ fn print_summary(outcome: &run::RunOutcome, p: &ProcessArgs) {
             entry.records_read, entry.rows_accepted, entry.rows_rejected, entry.warnings
         );
     }
-    eprintln!("wrote {} in {:.2} s", p.out.display(), outcome.elapsed.as_secs_f64());
+    eprintln!("wrote {} in {:.2} s", folder.display(), outcome.elapsed.as_secs_f64());
 }
 
 /// `movies sample`: writes the embedded sample dataset zip.
-fn write_sample(out: &std::path::Path) -> ExitCode {
+fn write_sample(out: &Path) -> ExitCode {
     let written = std::fs::File::create(out)
         .map_err(|e| e.to_string())
         .and_then(|file| movies_sample::write_sample_zip(file).map_err(|e| e.to_string()));
@@ -111,5 +172,18 @@ fn write_sample(out: &std::path::Path) -> ExitCode {
             eprintln!("movies: cannot write {}: {e}", out.display());
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_from_file_names() {
+        assert_eq!(date_in_name(Path::new("/x/the-movies-dataset-2024-05-01.zip")), Date::new(2024, 5, 1));
+        assert_eq!(date_in_name(Path::new("snap_2017-11-10_full.zip")), Date::new(2017, 11, 10));
+        assert_eq!(date_in_name(Path::new("2024-13-01.zip")), None);
+        assert_eq!(date_in_name(Path::new("dataset.zip")), None);
     }
 }

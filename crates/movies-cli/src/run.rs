@@ -3,8 +3,7 @@
 //! Each input file is one job; worker threads take the largest jobs first. A job
 //! streams its tables straight to files (and its error-log rows to a part file, joined
 //! in input order at the end), so memory stays flat whatever the size of ratings.csv.
-//! Everything is written into a staging folder inside `--out` and moved into place at
-//! the end, so a failed run never leaves half an export behind.
+//! Everything is written into a staging folder (see [`crate::output`]).
 
 use std::collections::VecDeque;
 use std::fs::{self, File};
@@ -25,9 +24,6 @@ use crate::readahead;
 
 /// Records cleaned between two progress updates.
 const STEP_RECORDS: usize = 16 * 1024;
-
-/// Files of the export layout, moved from the staging folder into `--out`.
-const LAYOUT: [&str; 5] = ["csv", "json", "manifest.json", "schema.sql", "queries.sql"];
 
 /// An [`ExportTarget`] writing into a folder.
 pub struct FolderTarget {
@@ -99,23 +95,16 @@ pub struct RunOutcome {
 #[derive(Debug)]
 pub struct OutputError(pub io::Error);
 
-/// Runs the export of `sources` into `out`.
+/// Runs the export of `sources` into the (empty) folder `stage`.
 pub fn run(
     sources: &[Source],
-    out: &Path,
+    stage: &Path,
     plan: &ExportPlan,
     threads: usize,
     progress: &Progress,
 ) -> Result<RunOutcome, OutputError> {
     let started = Instant::now();
-    fs::create_dir_all(out).map_err(OutputError)?;
-    let stage = out.join(format!(".movies-staging-{}", std::process::id()));
-    let result = run_staged(sources, &stage, plan, threads, progress).and_then(|(manifest, jobs)| {
-        publish(&stage, out)?;
-        Ok((manifest, jobs))
-    });
-    let _ = fs::remove_dir_all(&stage);
-    let (manifest, jobs) = result.map_err(OutputError)?;
+    let (manifest, jobs) = run_staged(sources, stage, plan, threads, progress).map_err(OutputError)?;
     Ok(RunOutcome { manifest, jobs, elapsed: started.elapsed() })
 }
 
@@ -126,8 +115,6 @@ fn run_staged(
     threads: usize,
     progress: &Progress,
 ) -> io::Result<(Manifest, Vec<JobOutcome>)> {
-    let _ = fs::remove_dir_all(stage);
-    fs::create_dir_all(stage)?;
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources[i].size));
     let queue = Mutex::new(order.into_iter().collect::<VecDeque<usize>>());
@@ -258,22 +245,4 @@ fn join_error_log_parts(
     }
     fs::remove_dir_all(stage.join("parts"))?;
     Ok(rows)
-}
-
-/// Moves the staged export into `out`, replacing a previous export's files.
-fn publish(stage: &Path, out: &Path) -> io::Result<()> {
-    for name in LAYOUT {
-        let from = stage.join(name);
-        let to = out.join(name);
-        if to.is_dir() {
-            fs::remove_dir_all(&to)?;
-        } else if to.exists() {
-            fs::remove_file(&to)?;
-        }
-        // A folder of a format not asked for (`--format csv`) is absent from the stage.
-        if from.exists() {
-            fs::rename(&from, &to)?;
-        }
-    }
-    Ok(())
 }
