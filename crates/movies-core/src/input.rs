@@ -116,6 +116,22 @@ impl<T> SourceChooser<T> {
     }
 }
 
+/// The date written in a file name (`the-movies-dataset-2024-05-01.zip`), which is
+/// how snapshots are told apart.
+pub fn date_in_name(path: &str) -> Option<crate::values::Date> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path).as_bytes();
+    (0..name.len().saturating_sub(9)).find_map(|i| {
+        let window = &name[i..i + 10];
+        let shaped =
+            window.iter().enumerate().all(|(j, b)| if j == 4 || j == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        if shaped {
+            crate::values::date(window).ok().flatten()
+        } else {
+            None
+        }
+    })
+}
+
 impl std::fmt::Display for InputFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.file_name())
@@ -125,6 +141,15 @@ impl std::fmt::Display for InputFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_from_file_names() {
+        use crate::values::Date;
+        assert_eq!(date_in_name("/x/the-movies-dataset-2024-05-01.zip"), Date::new(2024, 5, 1));
+        assert_eq!(date_in_name("snap_2017-11-10_full.zip"), Date::new(2017, 11, 10));
+        assert_eq!(date_in_name("2024-13-01.zip"), None);
+        assert_eq!(date_in_name("dataset.zip"), None);
+    }
 
     #[test]
     fn chooser_prefers_full_files() {

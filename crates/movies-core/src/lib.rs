@@ -20,6 +20,7 @@
 pub mod archive;
 mod clean;
 pub mod collect;
+pub mod diff;
 pub mod encoding;
 pub mod error;
 pub mod export;

@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use movies_core::export::{FileEntry, FileStatus, Format, Manifest};
+pub use movies_core::diff::{MovieChange, MovieRef, SnapshotDiff};
 pub use movies_core::metrics::{CompanyGenreYear, CompanySummary, CompanyYear, Coverage, GenreYear};
 pub use movies_core::model::Severity;
 pub use movies_core::{InputFile, Table};
@@ -109,6 +110,28 @@ pub struct Overview {
     pub years: Option<(i32, i32)>,
 }
 
+/// What changed from an older snapshot to the loaded (newest) one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotComparison {
+    /// The older snapshot (its file name).
+    pub older: String,
+    /// The newest snapshot, the one loaded.
+    pub newer: String,
+    /// Movies added in all.
+    pub added: u64,
+    /// Movies removed in all.
+    pub removed: u64,
+    /// Movies with another budget or revenue in all.
+    pub changed: u64,
+    /// The lists, cut to their first rows (see [`MAX_DIFF_ROWS`]).
+    pub diff: SnapshotDiff,
+    /// Why the older snapshot could not be compared, when it could not.
+    pub error: Option<String>,
+}
+
+/// Rows of each list of a [`SnapshotComparison`] sent to the page.
+pub const MAX_DIFF_ROWS: usize = 5000;
+
 /// One row of the error log, as shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueRow {
@@ -188,6 +211,13 @@ pub enum Response {
         job: u32,
         /// What the views need first.
         overview: Overview,
+    },
+    /// Several snapshot zips were loaded: what changed from each older one to the newest.
+    Snapshots {
+        /// The load.
+        job: u32,
+        /// One comparison per older snapshot, oldest first.
+        comparisons: Vec<SnapshotComparison>,
     },
     /// Every file is done.
     Finished {

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use movies_protocol::{
     CompanyGenreYear, CompanyYear, FileEntry, FileStatus, InputFile, IssueRow, Manifest, Overview, Response,
+    SnapshotComparison,
 };
 
 use crate::url_state::{View, ViewState};
@@ -129,6 +130,8 @@ pub struct Store {
     pub error_log: RwSignal<Option<ErrorLogPage>>,
     /// Exports in preparation.
     pub exports: RwSignal<Vec<ExportStatus>>,
+    /// Comparisons with older snapshots, when several were loaded.
+    pub snapshots: RwSignal<Vec<SnapshotComparison>>,
     /// What the URL holds: view, companies, genres, years.
     pub view: RwSignal<ViewState>,
     next_alert: RwSignal<u32>,
@@ -150,6 +153,7 @@ impl Store {
             companies: RwSignal::new(HashMap::new()),
             error_log: RwSignal::new(None),
             exports: RwSignal::new(Vec::new()),
+            snapshots: RwSignal::new(Vec::new()),
             view: RwSignal::new(view),
             next_alert: RwSignal::new(0),
         }
@@ -175,6 +179,7 @@ impl Store {
         self.entries.set(BTreeMap::new());
         self.companies.set(HashMap::new());
         self.error_log.set(None);
+        self.snapshots.set(Vec::new());
     }
 
     /// Switches to a view.
@@ -246,6 +251,7 @@ impl Store {
                 });
             }
             Response::MoviesReady { job, overview } if job == current => self.overview.set(Some(overview)),
+            Response::Snapshots { job, comparisons } if job == current => self.snapshots.set(comparisons),
             Response::Finished { job, manifest, .. } if job == current => {
                 self.manifest.set(Some(manifest));
                 self.phase.set(Phase::Done);

@@ -13,13 +13,16 @@ pub enum View {
     Quality,
     /// Tables and their relations.
     Model,
+    /// What changed between snapshots.
+    Changes,
     /// Downloads.
     Export,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [View::Companies, View::Genres, View::Quality, View::Model, View::Export];
+    pub const ALL: [View; 6] =
+        [View::Companies, View::Genres, View::Quality, View::Model, View::Changes, View::Export];
 
     /// The word used in the URL and in element ids.
     pub fn key(self) -> &'static str {
@@ -28,6 +31,7 @@ impl View {
             View::Genres => "genres",
             View::Quality => "quality",
             View::Model => "model",
+            View::Changes => "changes",
             View::Export => "export",
         }
     }
@@ -39,6 +43,7 @@ impl View {
             View::Genres => "Genres",
             View::Quality => "Data quality",
             View::Model => "Data model",
+            View::Changes => "Changes",
             View::Export => "Export",
         }
     }
@@ -77,8 +82,7 @@ impl ViewState {
             match key {
                 "view" => state.view = View::ALL.into_iter().find(|v| v.key() == value).unwrap_or_default(),
                 "c" => {
-                    state.companies =
-                        value.split(',').filter_map(|id| id.parse().ok()).take(MAX_COMPANIES).collect();
+                    state.companies = value.split(',').filter_map(|id| id.parse().ok()).take(MAX_COMPANIES).collect();
                 }
                 "g" => state.genres = value.split(',').filter(|g| !g.is_empty()).map(decode).collect(),
                 "y" => {

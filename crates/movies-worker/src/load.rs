@@ -5,13 +5,14 @@ use std::rc::Rc;
 use movies_core::collect::CollectSink;
 use movies_core::export::{build_manifest, FileEntry, Format};
 use movies_core::{InputError, InputFile, Metrics, Table};
-use movies_protocol::{FoundFile, Overview, Response, UserError};
+use movies_core::diff::SnapshotDiff;
+use movies_protocol::{FoundFile, Overview, Response, SnapshotComparison, UserError, MAX_DIFF_ROWS};
 use web_sys::File;
 
 use crate::context::Context;
 use crate::runner::run_source;
 use crate::session::Session;
-use crate::sources::{resolve, Source};
+use crate::sources::{resolve, Resolved, Source};
 
 /// What the page is told about an error.
 pub fn user_error(error: &InputError) -> UserError {
@@ -25,15 +26,47 @@ fn processing_order(mut sources: Vec<Source>) -> Vec<Source> {
 }
 
 fn overview(metrics: &Metrics, movies: &[movies_core::model::Movie]) -> Overview {
-    let years = movies.iter().filter_map(|m| m.release_year()).fold(None, |range: Option<(i32, i32)>, y| {
-        Some(range.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
-    });
+    let years = movies
+        .iter()
+        .filter_map(|m| m.release_year())
+        .fold(None, |range: Option<(i32, i32)>, y| Some(range.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y)))));
     Overview {
         companies: metrics.companies.clone(),
         genre_year: metrics.genre_year.clone(),
         coverage: metrics.coverage,
         years,
     }
+}
+
+/// Reads the movies of each older snapshot and compares them with the loaded ones.
+async fn compare_snapshots(
+    ctx: &Context,
+    files: &[File],
+    older: &[(String, Source)],
+    newest: &str,
+    stop: &dyn Fn() -> bool,
+) -> Vec<SnapshotComparison> {
+    let mut comparisons = Vec::new();
+    for (name, source) in older {
+        let mut sink = CollectSink::new(0);
+        let result = run_source(ctx, files, source, &mut sink, &mut |_| {}, stop).await;
+        let newer = ctx.session.borrow().kept.clone();
+        let mut diff = SnapshotDiff::compare(&sink.kept.movies, &newer.movies);
+        let (added, removed, changed) = (diff.added.len(), diff.removed.len(), diff.changed.len());
+        diff.added.truncate(MAX_DIFF_ROWS);
+        diff.removed.truncate(MAX_DIFF_ROWS);
+        diff.changed.truncate(MAX_DIFF_ROWS);
+        comparisons.push(SnapshotComparison {
+            older: name.clone(),
+            newer: newest.to_owned(),
+            added: added as u64,
+            removed: removed as u64,
+            changed: changed as u64,
+            diff,
+            error: result.err().map(|failure| failure.error.to_string()),
+        });
+    }
+    comparisons
 }
 
 /// Size of the worker's WebAssembly memory.
@@ -52,7 +85,7 @@ fn memory_bytes() -> u64 {
 pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
     *ctx.session.borrow_mut() = Session { job, running: true, files: files.clone(), ..Session::default() };
     let post = |response: Response| ctx.poster.send(&response);
-    let (sources, notes) = match resolve(&files) {
+    let Resolved { sources, notes, older_snapshots, newest_snapshot } = match resolve(&files) {
         Ok(found) => found,
         Err(error) => {
             ctx.session.borrow_mut().running = false;
@@ -119,13 +152,21 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
             session.metrics = Some(metrics);
             drop(session);
             post(Response::MoviesReady { job, overview });
+            if let Some(newest) = &newest_snapshot {
+                let comparisons = compare_snapshots(&ctx, &files, &older_snapshots, newest, &stop).await;
+                if ctx.session.borrow().job != job {
+                    return;
+                }
+                post(Response::Snapshots { job, comparisons });
+            }
         }
     }
-    let streamed = [Table::KeywordsMaster, Table::CastMaster, Table::CrewMaster, Table::LinksMaster, Table::RatingsMaster]
-        .into_iter()
-        .chain([Table::ErrorLog])
-        .map(|t| (t, sink.rows(t)))
-        .collect::<Vec<_>>();
+    let streamed =
+        [Table::KeywordsMaster, Table::CastMaster, Table::CrewMaster, Table::LinksMaster, Table::RatingsMaster]
+            .into_iter()
+            .chain([Table::ErrorLog])
+            .map(|t| (t, sink.rows(t)))
+            .collect::<Vec<_>>();
     let manifest = {
         let mut session = ctx.session.borrow_mut();
         session.running = false;

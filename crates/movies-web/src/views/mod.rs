@@ -1,5 +1,6 @@
 //! The views behind the tabs.
 
+mod changes;
 mod companies;
 mod export;
 mod genres;
@@ -17,6 +18,7 @@ pub fn render(view: View) -> AnyView {
         View::Genres => genres::GenresView().into_any(),
         View::Quality => quality::QualityView().into_any(),
         View::Model => model::ModelView().into_any(),
+        View::Changes => changes::ChangesView().into_any(),
         View::Export => export::ExportView().into_any(),
     }
 }
