@@ -1,6 +1,8 @@
 -- The nine questions of the movies explorer, as SQL over the exported tables.
 --
 -- Load the tables with schema.sql and the files in csv/ (or json/), then run any query.
+-- The CSV files are RFC 4180: say so rather than let a reader guess from the first rows,
+-- e.g. in DuckDB: COPY movies_master FROM 'csv/movies_master.csv' (HEADER, QUOTE '"', ESCAPE '"');
 -- Written in the ANSI subset that DuckDB, Snowflake and Spark SQL all accept.
 --
 -- Definitions (the same as the explorer's metric tables company_year,
@@ -11,8 +13,9 @@
 -- * *_sum is the sum of the known values (null when none is known) and *_movies says
 --   how many movies had the value known;
 -- * a company's (genre's) display name is the smallest name listed for its id;
--- * the most popular genre of a year has the largest total popularity, then the most
---   movies, then the first name in alphabetical order.
+-- * the most popular genre of a year has the largest total popularity (compared at the
+--   six decimals of the source, so that the order in which an engine adds the floats
+--   cannot decide a tie), then the most movies, then the first name in alphabetical order.
 --
 -- Each query starts with a line "-- name: <id>" so tools can pick them out.
 
@@ -146,7 +149,7 @@ ranked AS (
     SELECT genre, year, movies, total_popularity, avg_popularity,
            ROW_NUMBER() OVER (
                PARTITION BY year
-               ORDER BY total_popularity DESC NULLS LAST, movies DESC, genre ASC NULLS LAST
+               ORDER BY ROUND(total_popularity, 6) DESC NULLS LAST, movies DESC, genre ASC NULLS LAST
            ) AS popularity_rank
     FROM genre_totals
 )

@@ -108,8 +108,8 @@ pub struct GenreYear {
     pub total_popularity: Option<f64>,
     /// Mean of known popularity.
     pub avg_popularity: Option<f64>,
-    /// 1 = the year's most popular genre (total popularity desc, null last; then
-    /// movies desc; then genre name asc).
+    /// 1 = the year's most popular genre (total popularity desc at six decimals, null
+    /// last; then movies desc; then genre name asc).
     pub popularity_rank: u32,
 }
 
@@ -258,13 +258,19 @@ impl Metrics {
     }
 }
 
+/// A total popularity as ranked: at the six decimals of the source, so that equal totals
+/// tie whatever order their floats were added in (SQL engines add in any order).
+fn ranked_total(total: f64) -> f64 {
+    (total * 1e6).round()
+}
+
 /// Sorts by year and ranking order, and numbers the ranks within each year.
 fn rank_genres(rows: &mut [GenreYear]) {
     rows.sort_by(|a, b| {
         a.year
             .cmp(&b.year)
             .then_with(|| match (a.total_popularity, b.total_popularity) {
-                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(x), Some(y)) => ranked_total(y).total_cmp(&ranked_total(x)),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
@@ -361,5 +367,23 @@ mod tests {
         let order: Vec<_> = m.genre_year.iter().map(|g| (g.genre.clone().unwrap(), g.popularity_rank)).collect();
         assert_eq!(order, [("Comedy".into(), 1), ("Action".into(), 2), ("Drama".into(), 3), ("Western".into(), 4)]);
         assert_eq!(m.genre_year[3].total_popularity, None);
+    }
+
+    #[test]
+    fn totals_equal_but_for_float_rounding_tie() {
+        let mk = |genre: &str, total| GenreYear {
+            genre: Some(genre.to_owned()),
+            year: 1966,
+            movies: 3,
+            budget: KnownSum::default(),
+            revenue: KnownSum::default(),
+            profit: KnownSum::default(),
+            total_popularity: Some(total),
+            avg_popularity: None,
+            popularity_rank: 0,
+        };
+        let mut rows = [mk("Thriller", 20.242537000000002), mk("Comedy", 20.242537)];
+        rank_genres(&mut rows);
+        assert_eq!((rows[0].genre.as_deref(), rows[0].popularity_rank), (Some("Comedy"), 1));
     }
 }
