@@ -15,7 +15,9 @@ const CHUNK: usize = 1 << 20;
 const IN_FLIGHT: usize = 4;
 
 enum Message {
-    Data(Vec<u8>),
+    /// A chunk and how many of its bytes are data (chunks keep their full length so
+    /// that reusing one never zeroes it again).
+    Data(Vec<u8>, usize),
     Failed(io::Error),
 }
 
@@ -24,23 +26,25 @@ pub struct ChannelReader {
     chunks: Receiver<Message>,
     recycle: SyncSender<Vec<u8>>,
     current: Vec<u8>,
+    len: usize,
     pos: usize,
 }
 
 impl Read for ChannelReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.pos == self.current.len() {
+        if self.pos == self.len {
             match self.chunks.recv() {
-                Ok(Message::Data(chunk)) => {
+                Ok(Message::Data(chunk, len)) => {
                     let spent = std::mem::replace(&mut self.current, chunk);
                     let _ = self.recycle.try_send(spent);
+                    self.len = len;
                     self.pos = 0;
                 }
                 Ok(Message::Failed(e)) => return Err(e),
                 Err(_) => return Ok(0),
             }
         }
-        let n = buf.len().min(self.current.len() - self.pos);
+        let n = buf.len().min(self.len - self.pos);
         buf[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
@@ -66,16 +70,18 @@ where
         }
     });
     match opened_rx.recv() {
-        Ok(Ok(())) => Ok(ChannelReader { chunks: chunks_rx, recycle: recycle_tx, current: Vec::new(), pos: 0 }),
         Ok(Err(e)) => Err(e),
-        Err(_) => Ok(ChannelReader { chunks: chunks_rx, recycle: recycle_tx, current: Vec::new(), pos: 0 }),
+        Ok(Ok(())) | Err(_) => {
+            Ok(ChannelReader { chunks: chunks_rx, recycle: recycle_tx, current: Vec::new(), len: 0, pos: 0 })
+        }
     }
 }
 
 fn pump_chunks(reader: &mut dyn Read, chunks: &SyncSender<Message>, recycle: &Receiver<Vec<u8>>) {
     loop {
-        let mut chunk = recycle.try_recv().unwrap_or_default();
-        chunk.resize(CHUNK, 0);
+        // The reader's first `current` is an empty Vec and comes back too: reading into
+        // it would see a 0-byte read as the end of the input and cut it short.
+        let mut chunk = recycle.try_recv().ok().filter(|c| c.len() == CHUNK).unwrap_or_else(|| vec![0; CHUNK]);
         let mut len = 0;
         while len < CHUNK {
             match reader.read(&mut chunk[len..]) {
@@ -83,8 +89,7 @@ fn pump_chunks(reader: &mut dyn Read, chunks: &SyncSender<Message>, recycle: &Re
                 Ok(n) => len += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    chunk.truncate(len);
-                    if len > 0 && chunks.send(Message::Data(chunk)).is_err() {
+                    if len > 0 && chunks.send(Message::Data(chunk, len)).is_err() {
                         return;
                     }
                     let _ = chunks.send(Message::Failed(e));
@@ -92,8 +97,7 @@ fn pump_chunks(reader: &mut dyn Read, chunks: &SyncSender<Message>, recycle: &Re
                 }
             }
         }
-        chunk.truncate(len);
-        if len == 0 || chunks.send(Message::Data(chunk)).is_err() {
+        if len == 0 || chunks.send(Message::Data(chunk, len)).is_err() {
             return;
         }
     }

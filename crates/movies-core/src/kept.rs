@@ -40,6 +40,13 @@ impl RatingStats {
 
     /// Adds the counts of another part of the same file set.
     pub fn merge(&mut self, other: RatingStats) {
+        if self.dense.is_empty() && self.sparse.is_empty() {
+            *self = other;
+            return;
+        }
+        if self.dense.len() < other.dense.len() {
+            self.dense.resize(other.dense.len(), (0, 0.0));
+        }
         for (id, (count, sum)) in other.iter() {
             let slot = if (0..DENSE_IDS).contains(&id) {
                 let index = id as usize;
@@ -59,12 +66,7 @@ impl RatingStats {
     pub fn iter(&self) -> impl Iterator<Item = (i64, (u64, f64))> + '_ {
         let mut sparse: Vec<(i64, (u64, f64))> = self.sparse.iter().map(|(id, v)| (*id, *v)).collect();
         sparse.sort_by_key(|(id, _)| *id);
-        self.dense
-            .iter()
-            .enumerate()
-            .filter(|(_, (count, _))| *count > 0)
-            .map(|(id, v)| (id as i64, *v))
-            .chain(sparse)
+        self.dense.iter().enumerate().filter(|(_, (count, _))| *count > 0).map(|(id, v)| (id as i64, *v)).chain(sparse)
     }
 }
 

@@ -41,34 +41,56 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
 5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 
+/// Powers of ten, for counting digits.
+const POW10: [u64; 20] = {
+    let mut table = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// Number of decimal digits of `v` (1 for 0), from its bit length without a loop.
+#[inline]
+fn digit_count(v: u64) -> usize {
+    let v = v | 1;
+    let bits = 64 - v.leading_zeros();
+    let guess = ((bits * 1233) >> 12) as usize;
+    guess + usize::from(v >= POW10[guess])
+}
+
 /// Appends an integer.
 ///
-/// Twenty zero bytes are appended (a fixed-size copy, two vector moves), the digits are
-/// written into them from the right two at a time, and the rest is cut off: this
-/// avoids a `memcpy` call per number, which dominated writing the ratings.
+/// The digits are written two at a time into a stack array that is appended whole
+/// (a fixed-size copy: two vector moves) and then cut to length; a copy of variable
+/// length would be a call to `memcpy` per number, which dominated writing ratings.
 #[inline]
 pub fn push_int(buf: &mut Vec<u8>, value: i64) {
     if value < 0 {
         buf.push(b'-');
     }
     let mut v = value.unsigned_abs();
-    let digits = v.checked_ilog10().unwrap_or(0) as usize + 1;
-    let start = buf.len();
-    buf.extend_from_slice(&[0u8; 20]);
-    let out = &mut buf[start..start + digits];
+    let digits = digit_count(v);
+    let mut tmp = [b'0'; 20];
     let mut i = digits;
     while v >= 100 {
         let pair = (v % 100) as usize * 2;
         v /= 100;
         i -= 2;
-        out[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        tmp[i] = DIGIT_PAIRS[pair];
+        tmp[i + 1] = DIGIT_PAIRS[pair + 1];
     }
     if v >= 10 {
         let pair = v as usize * 2;
-        out[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        tmp[0] = DIGIT_PAIRS[pair];
+        tmp[1] = DIGIT_PAIRS[pair + 1];
     } else {
-        out[0] = b'0' + v as u8;
+        tmp[0] = b'0' + v as u8;
     }
+    let start = buf.len();
+    buf.extend_from_slice(&tmp);
     buf.truncate(start + digits);
 }
 
@@ -337,12 +359,24 @@ mod tests {
     #[test]
     fn integers() {
         let mut buf = Vec::new();
-        for v in [0, 7, 10, 99, 1260759144, -42, i64::MAX, i64::MIN] {
+        for v in [0, 7, 9, 10, 99, 100, 999_999, 1_000_000, 1260759144, -42, i64::MAX, i64::MIN] {
             push_int(&mut buf, v);
             buf.push(b' ');
         }
-        let expected = format!("0 7 10 99 1260759144 -42 {} {} ", i64::MAX, i64::MIN);
+        let expected = format!("0 7 9 10 99 100 999999 1000000 1260759144 -42 {} {} ", i64::MAX, i64::MIN);
         assert_eq!(String::from_utf8(buf).unwrap(), expected);
+    }
+
+    #[test]
+    fn digit_counts() {
+        for (i, &p) in POW10.iter().enumerate() {
+            assert_eq!(digit_count(p), i + 1, "{p}");
+            if p > 1 {
+                assert_eq!(digit_count(p - 1), i, "{}", p - 1);
+            }
+        }
+        assert_eq!(digit_count(0), 1);
+        assert_eq!(digit_count(u64::MAX), 20);
     }
 
     #[test]
