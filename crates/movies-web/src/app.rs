@@ -86,6 +86,8 @@ pub fn App() -> impl IntoView {
         load_sample(app);
     }
     Effect::new(move |_| write_query(&store.view.with(ViewState::to_query)));
+    // Only a change of tab rebuilds the view; selections update it in place.
+    let tab = Memo::new(move |_| store.view.with(|v| v.view));
 
     view! {
         <DropOverlay/>
@@ -99,7 +101,7 @@ pub fn App() -> impl IntoView {
         <Alerts/>
         <ProgressPanel/>
         <Tabs/>
-        <main id="view">{move || views::render(store.view.with(|v| v.view))}</main>
+        <main id="view">{move || views::render(tab.get())}</main>
     }
 }
 

@@ -20,7 +20,7 @@ impl Downloads {
     /// Keeps a chunk of `stream` of export `id`.
     pub fn add_chunk(&mut self, id: u32, stream: u32, bytes: &Uint8Array) -> Result<(), JsValue> {
         let blob = Blob::new_with_u8_array_sequence(&Array::of1(bytes))?;
-        self.parts.entry(id).or_default().entry(stream).or_insert_with(Array::new).push(&blob);
+        self.parts.entry(id).or_default().entry(stream).or_default().push(&blob);
         Ok(())
     }
 

@@ -44,7 +44,8 @@ pub fn Loader() -> impl IntoView {
     let store = app.store;
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        let files: Vec<File> = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+        let files: Vec<File> =
+            input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         if !files.is_empty() {
             app.load(files);
         }
@@ -131,8 +132,10 @@ pub fn DropOverlay() -> impl IntoView {
         let Some(transfer) = ev.data_transfer() else { return };
         // Entries must be taken while the event is being dispatched.
         let items = transfer.items();
-        let entries: Vec<FileSystemEntry> =
-            (0..items.length()).filter_map(|i| items.get(i)).filter_map(|item| item.webkit_get_as_entry().ok().flatten()).collect();
+        let entries: Vec<FileSystemEntry> = (0..items.length())
+            .filter_map(|i| items.get(i))
+            .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+            .collect();
         let plain: Vec<File> =
             transfer.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         spawn_local(async move {

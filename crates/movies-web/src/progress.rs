@@ -60,15 +60,51 @@ fn file_card(p: &FileProgress) -> impl IntoView {
     }
 }
 
-/// One bar per input file of the current load.
+/// A one-line account of a finished load: files, records, rejections, time.
+fn summary(files: &[FileProgress]) -> String {
+    let (mut read, mut rejected, mut warnings, mut failed) = (0, 0, 0, 0);
+    for p in files {
+        if let FileState::Done(entry) = &p.state {
+            read += entry.records_read;
+            rejected += entry.rows_rejected;
+            warnings += entry.warnings;
+            failed += usize::from(entry.status == FileStatus::Failed);
+        }
+    }
+    let elapsed = files.iter().map(|p| p.elapsed_ms).sum::<f64>();
+    let failed = if failed > 0 { format!(", {failed} failed") } else { String::new() };
+    format!(
+        "{} files read{failed}: {} records, {} rejected, {} warnings, {}",
+        files.len(),
+        format::count(read),
+        format::count(rejected),
+        format::count(warnings),
+        format::seconds(elapsed)
+    )
+}
+
+/// One bar per input file while a load runs; once it is done, a summary line that
+/// opens onto the same cards.
 #[component]
 pub fn ProgressPanel() -> impl IntoView {
     let store = use_app().store;
     let visible = move || store.phase.get() != Phase::Idle && !store.files.with(Vec::is_empty);
+    let cards = move || {
+        view! {
+            <div class="progress">
+                {move || store.files.get().into_iter().map(|p| file_card(&p)).collect_view()}
+            </div>
+        }
+    };
     view! {
         <Show when=visible>
-            <section class="progress" aria-label="Loading progress">
-                {move || store.files.get().into_iter().map(|p| file_card(&p)).collect_view()}
+            <section class="load-status" aria-label="Loading progress">
+                <Show when=move || store.phase.get() == Phase::Done fallback=cards>
+                    <details class="load-summary">
+                        <summary>{move || store.files.with(|files| summary(files))}</summary>
+                        {cards()}
+                    </details>
+                </Show>
                 <Show when=move || !store.missing.with(Vec::is_empty)>
                     <p class="missing">
                         "Not found (their tables stay empty): "

@@ -237,9 +237,9 @@ impl Store {
             }
             Response::FileDone { job, file, entry, elapsed_ms } if job == current => {
                 if entry.status == FileStatus::Failed {
-                    let source = entry.source.clone().unwrap_or_else(|| file.file_name().to_owned());
-                    let error = entry.error.clone().unwrap_or_default();
-                    self.alert(format!("{source}: {error}"));
+                    // The core's message already starts with the file and line.
+                    let error = entry.error.clone().unwrap_or_else(|| format!("{file}: could not be read"));
+                    self.alert(error);
                 }
                 self.entries.update(|entries| {
                     entries.insert(file, entry.clone());

@@ -21,8 +21,7 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] =
-        [View::Companies, View::Genres, View::Quality, View::Model, View::Changes, View::Export];
+    pub const ALL: [View; 6] = [View::Companies, View::Genres, View::Quality, View::Model, View::Changes, View::Export];
 
     /// The word used in the URL and in element ids.
     pub fn key(self) -> &'static str {

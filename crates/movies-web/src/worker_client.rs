@@ -119,10 +119,10 @@ fn route(store: Store, downloads: &RefCell<Downloads>, message: &JsValue) {
                 });
             }
         }
-        Response::ExportReady { id, file_name, mime, order, .. } => {
-            if downloads.borrow_mut().finish(*id, order, file_name, mime).is_err() {
-                store.alert(format!("{file_name}: the browser could not save the download."));
-            }
+        Response::ExportReady { id, file_name, mime, order, .. }
+            if downloads.borrow_mut().finish(*id, order, file_name, mime).is_err() =>
+        {
+            store.alert(format!("{file_name}: the browser could not save the download."));
         }
         Response::ExportFailed { id, .. } => downloads.borrow_mut().discard(*id),
         _ => {}

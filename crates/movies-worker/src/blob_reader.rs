@@ -34,10 +34,8 @@ impl BlobReader {
 
     fn load_slice(&mut self) -> io::Result<()> {
         let end = (self.pos + SLICE).min(self.size);
-        let slice = self
-            .blob
-            .slice_with_f64_and_f64(self.pos as f64, end as f64)
-            .map_err(|e| js_error("Blob.slice", e))?;
+        let slice =
+            self.blob.slice_with_f64_and_f64(self.pos as f64, end as f64).map_err(|e| js_error("Blob.slice", e))?;
         let array = self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("reading the file", e))?;
         let bytes = Uint8Array::new(&array);
         self.buf.resize(bytes.length() as usize, 0);

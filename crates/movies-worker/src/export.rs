@@ -250,7 +250,8 @@ async fn export_all(ctx: &Context, id: u32, date: &str) -> Result<(), UserError>
     let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
     let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
     let sent = Rc::new(Cell::new(0));
-    let mut target = ZipTarget { poster: ctx.poster.clone(), id, sent: sent.clone(), next_stream: 0, entries: Vec::new() };
+    let mut target =
+        ZipTarget { poster: ctx.poster.clone(), id, sent: sent.clone(), next_stream: 0, entries: Vec::new() };
     let plan = ExportPlan::default();
     let mut tables: Vec<Table> = InputFile::ALL.iter().flat_map(|f| streamed_tables(*f)).copied().collect();
     tables.push(Table::ErrorLog);

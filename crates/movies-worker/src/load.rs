@@ -3,9 +3,9 @@
 use std::rc::Rc;
 
 use movies_core::collect::CollectSink;
+use movies_core::diff::SnapshotDiff;
 use movies_core::export::{build_manifest, FileEntry, Format};
 use movies_core::{InputError, InputFile, Metrics, Table};
-use movies_core::diff::SnapshotDiff;
 use movies_protocol::{FoundFile, Overview, Response, SnapshotComparison, UserError, MAX_DIFF_ROWS};
 use web_sys::File;
 
@@ -147,10 +147,11 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
             let movies = std::mem::take(&mut sink.kept.movies);
             let metrics = Rc::new(Metrics::compute(&movies));
             let overview = overview(&metrics, &movies);
-            let mut session = ctx.session.borrow_mut();
-            session.kept = Rc::new(movies_core::kept::Kept { movies, ..Default::default() });
-            session.metrics = Some(metrics);
-            drop(session);
+            {
+                let mut session = ctx.session.borrow_mut();
+                session.kept = Rc::new(movies_core::kept::Kept { movies, ..Default::default() });
+                session.metrics = Some(metrics);
+            }
             post(Response::MoviesReady { job, overview });
             if let Some(newest) = &newest_snapshot {
                 let comparisons = compare_snapshots(&ctx, &files, &older_snapshots, newest, &stop).await;

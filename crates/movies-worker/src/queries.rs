@@ -1,6 +1,7 @@
 //! Answers to the page's questions about the loaded dataset.
 
 use movies_core::model::Issue;
+use movies_core::InputFile;
 use movies_protocol::{CompanyGenreYear, CompanyYear, ErrorLogQuery, IssueRow, Response};
 
 use crate::session::Session;
@@ -33,12 +34,14 @@ fn matches(issue: &Issue, query: &ErrorLogQuery, needle: &str) -> bool {
             || issue.movie_id.is_some_and(|id| id.to_string() == needle))
 }
 
-/// A page of the error log kept in memory.
+/// A page of the error log kept in memory, in the order of the exported log (input
+/// file order, then line) rather than the order the files were processed in.
 pub fn error_log(session: &Session, id: u32, query: &ErrorLogQuery) -> Response {
     let needle = query.text.trim().to_lowercase();
     let mut matching = 0u64;
     let mut rows = Vec::new();
-    for issue in session.issues.iter().filter(|i| matches(i, query, &needle)) {
+    let in_export_order = InputFile::ALL.iter().flat_map(|f| session.issues.iter().filter(move |i| i.file == *f));
+    for issue in in_export_order.filter(|i| matches(i, query, &needle)) {
         if matching as usize >= query.offset && rows.len() < query.limit.min(MAX_PAGE) {
             rows.push(IssueRow {
                 file: issue.file,

@@ -1,9 +1,73 @@
-//! The genres view.
+//! The genres view: the most popular genre of each year, and budget, revenue or
+//! profit by genre and year, from the `genre_year` table of the overview.
+
+mod data;
+mod filter;
 
 use leptos::prelude::*;
 
-/// The genres view (to be built).
+use self::filter::{ChartForm, GenreFilter};
+use super::answers::controls::{MetricPicker, YearRange};
+use super::answers::empty::NoAnswers;
+use super::answers::environment::prefers_dark;
+use super::answers::figure::ChartFigure;
+use super::answers::palette::GenrePalette;
+use super::answers::prefs;
+use crate::app::use_app;
+
+/// The genres view.
 #[component]
 pub fn GenresView() -> impl IntoView {
-    view! { <section class="view" aria-label="genres"><p>"Not built yet."</p></section> }
+    let store = use_app().store;
+    let dark = prefers_dark();
+    let metric = RwSignal::new(prefs::genre_metric());
+    Effect::new(move |_| prefs::set_genre_metric(metric.get()));
+    let lines = RwSignal::new(prefs::genre_lines());
+    Effect::new(move |_| prefs::set_genre_lines(lines.get()));
+
+    let palette = Memo::new(move |_| {
+        store.overview.with(|o| o.as_ref().map(|o| GenrePalette::new(&o.genre_year)).unwrap_or_default())
+    });
+    let bounds = Signal::derive(move || store.overview.with(|o| o.as_ref().and_then(|o| o.years)));
+    let years = Memo::new(move |_| store.view.with(|v| v.years).or(bounds.get()));
+    let shown = move || years.get().unwrap_or((1900, 2020));
+    let genres = Memo::new(move |_| palette.with(|p| store.view.with(|v| data::shown_genres(&v.genres, p))));
+
+    let leader_figure = Memo::new(move |_| {
+        store.overview.with(|o| {
+            let rows = o.as_ref().map(|o| o.genre_year.as_slice()).unwrap_or_default();
+            palette.with(|p| data::leader_figure(rows, p, shown()))
+        })
+    });
+    let metric_figure = Memo::new(move |_| {
+        store.overview.with(|o| {
+            let rows = o.as_ref().map(|o| o.genre_year.as_slice()).unwrap_or_default();
+            palette.with(|p| genres.with(|g| data::metric_figure(rows, p, metric.get(), g, shown(), lines.get())))
+        })
+    });
+    let has_overview = move || store.overview.with(Option::is_some);
+
+    view! {
+        <section class="view answers" aria-labelledby="genres-heading">
+            <div class="answers-head">
+                <h2 id="genres-heading">"Genres"</h2>
+                <p class="lede">"The most popular genre of each year, and budget, revenue and profit by genre and year."</p>
+            </div>
+            <Show when=has_overview fallback=|| view! { <NoAnswers/> }>
+                <div class="answer-controls">
+                    <YearRange bounds=bounds shown=Signal::derive(move || years.get()) id="genre-years"/>
+                </div>
+                <div class="figures">
+                    <ChartFigure id="genre-leaders" figure=leader_figure/>
+                    <ChartFigure id="genre-metric" figure=metric_figure>
+                        <div class="figure-controls">
+                            <MetricPicker metric=metric name="genre-metric"/>
+                            <ChartForm lines=lines/>
+                        </div>
+                        <GenreFilter palette=palette dark=dark/>
+                    </ChartFigure>
+                </div>
+            </Show>
+        </section>
+    }
 }

@@ -1,5 +1,6 @@
 //! The views behind the tabs.
 
+mod answers;
 mod changes;
 mod companies;
 mod export;

@@ -1,0 +1,278 @@
+//! A chart's data as a table: the model (columns, typed cells, sorting) and a
+//! sortable table component (click a header: ascending, again: descending).
+
+use std::cmp::Ordering;
+
+use leptos::prelude::*;
+use movies_charts::{grouped, money_exact};
+
+/// Rows shown before "Show all" (sorting always covers every row).
+const FIRST_ROWS: usize = 100;
+
+/// What a column holds, which decides how it is written and aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text, left-aligned.
+    Text,
+    /// A year (no thousands separator).
+    Year,
+    /// An identifier (no thousands separator).
+    Id,
+    /// A whole number.
+    Count,
+    /// US dollars.
+    Money,
+    /// A decimal number with this many digits.
+    Decimal(u8),
+}
+
+impl Kind {
+    /// Numbers are right-aligned.
+    pub fn numeric(self) -> bool {
+        self != Kind::Text
+    }
+}
+
+/// A column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Header in the CSV download (`budget_sum`).
+    pub name: &'static str,
+    /// Header on the page (`Budget (sum)`).
+    pub label: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+}
+
+impl Column {
+    /// A column.
+    pub const fn new(name: &'static str, label: &'static str, kind: Kind) -> Self {
+        Column { name, label, kind }
+    }
+}
+
+/// A cell; `None` is a null (shown as "—", empty in CSV).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(Option<String>),
+    /// A number.
+    Number(Option<f64>),
+}
+
+impl Cell {
+    /// A number cell from an integer.
+    pub fn int(n: impl Into<i64>) -> Cell {
+        Cell::Number(Some(n.into() as f64))
+    }
+
+    /// The cell as shown on the page.
+    pub fn display(&self, kind: Kind) -> String {
+        match (self, kind) {
+            (Cell::Text(Some(text)), _) => text.clone(),
+            (Cell::Number(Some(v)), Kind::Year | Kind::Id) => format!("{v:.0}"),
+            (Cell::Number(Some(v)), Kind::Money) => money_exact(*v),
+            (Cell::Number(Some(v)), Kind::Decimal(digits)) => grouped(*v, digits),
+            (Cell::Number(Some(v)), Kind::Count | Kind::Text) => grouped(*v, 0),
+            (Cell::Text(None) | Cell::Number(None), _) => "—".to_owned(),
+        }
+    }
+
+    /// The cell in a CSV file: numbers in shortest round-trip form, null empty.
+    pub fn raw(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone().unwrap_or_default(),
+            Cell::Number(Some(v)) => v.to_string(),
+            Cell::Number(None) => String::new(),
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Cell::Text(None) | Cell::Number(None))
+    }
+
+    /// Order of two non-null cells (text case-insensitively).
+    fn compare(&self, other: &Cell) -> Ordering {
+        match (self, other) {
+            (Cell::Number(Some(a)), Cell::Number(Some(b))) => a.total_cmp(b),
+            (Cell::Text(Some(a)), Cell::Text(Some(b))) => {
+                a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b))
+            }
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+/// A table of data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataTable {
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows, one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// How the table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// Column index.
+    pub column: usize,
+    /// Ascending or descending.
+    pub ascending: bool,
+}
+
+impl Sort {
+    /// The sort after a click on `column`: the same column flips, another starts ascending.
+    pub fn after_click(current: Option<Sort>, column: usize) -> Sort {
+        match current {
+            Some(sort) if sort.column == column => Sort { column, ascending: !sort.ascending },
+            _ => Sort { column, ascending: true },
+        }
+    }
+}
+
+/// Row indices in `sort` order; nulls always last; ties keep their order.
+pub fn sorted_rows(table: &DataTable, sort: Option<Sort>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..table.rows.len()).collect();
+    if let Some(Sort { column, ascending }) = sort {
+        let cell = |row: usize| table.rows[row].get(column);
+        order.sort_by(|&a, &b| match (cell(a), cell(b)) {
+            (Some(x), Some(y)) => match (x.is_null(), y.is_null()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                (false, false) if ascending => x.compare(y),
+                (false, false) => y.compare(x),
+            },
+            _ => Ordering::Equal,
+        });
+    }
+    order
+}
+
+fn aria_sort(sort: Option<Sort>, column: usize) -> &'static str {
+    match sort {
+        Some(s) if s.column == column && s.ascending => "ascending",
+        Some(s) if s.column == column => "descending",
+        _ => "none",
+    }
+}
+
+/// A sortable table of `table`, captioned `caption` for screen readers.
+#[component]
+pub fn SortableTable(#[prop(into)] table: Signal<DataTable>, #[prop(into)] caption: Signal<String>) -> impl IntoView {
+    let sort = RwSignal::new(None::<Sort>);
+    let show_all = RwSignal::new(false);
+    let order = Memo::new(move |_| table.with(|t| sorted_rows(t, sort.get())));
+    let total = move || table.with(|t| t.rows.len());
+    let more = move || !show_all.get() && total() > FIRST_ROWS;
+    let header = move |index: usize, column: Column| {
+        let mark = move || match sort.get() {
+            Some(s) if s.column == index && s.ascending => "▲",
+            Some(s) if s.column == index => "▼",
+            _ => "↕",
+        };
+        view! {
+            <th scope="col" class:num=column.kind.numeric() aria-sort=move || aria_sort(sort.get(), index)>
+                <button type="button" on:click=move |_| sort.update(|s| *s = Some(Sort::after_click(*s, index)))>
+                    {column.label}
+                    <span class="sort-mark" aria-hidden="true">{mark}</span>
+                </button>
+            </th>
+        }
+    };
+    let body = move || {
+        let limit = if show_all.get() { usize::MAX } else { FIRST_ROWS };
+        table.with(|t| {
+            order.with(|order| {
+                order
+                    .iter()
+                    .take(limit)
+                    .map(|&r| {
+                        let cells = t.columns.iter().zip(&t.rows[r]).map(|(column, cell)| {
+                            view! { <td class:num=column.kind.numeric()>{cell.display(column.kind)}</td> }
+                        });
+                        view! { <tr>{cells.collect_view()}</tr> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="data sortable">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead>
+                    <tr>
+                        {move || {
+                            table.with(|t| t.columns.iter().cloned().enumerate().map(|(i, c)| header(i, c)).collect_view())
+                        }}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+        <Show when=more>
+            <button type="button" class="button small show-all" on:click=move |_| show_all.set(true)>
+                {move || format!("Show all {} rows", movies_charts::grouped(total() as f64, 0))}
+            </button>
+        </Show>
+    }
+}
+
+/// Panics unless every row has a cell per column, text in text columns and numbers
+/// in the others (for the tests of the figures).
+#[cfg(test)]
+pub fn assert_consistent(table: &DataTable) {
+    for row in &table.rows {
+        assert_eq!(row.len(), table.columns.len(), "{row:?}");
+        for (cell, column) in row.iter().zip(&table.columns) {
+            assert_eq!(matches!(cell, Cell::Text(_)), column.kind == Kind::Text, "{} holds {cell:?}", column.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> DataTable {
+        DataTable {
+            columns: vec![Column::new("name", "Name", Kind::Text), Column::new("budget", "Budget", Kind::Money)],
+            rows: vec![
+                vec![Cell::Text(Some("beta".into())), Cell::Number(Some(5.0))],
+                vec![Cell::Text(None), Cell::Number(Some(1.0))],
+                vec![Cell::Text(Some("Alpha".into())), Cell::Number(None)],
+                vec![Cell::Text(Some("gamma".into())), Cell::Number(Some(30_000_000.0))],
+            ],
+        }
+    }
+
+    #[test]
+    fn sorting_keeps_nulls_last_both_ways() {
+        let t = table();
+        assert_eq!(sorted_rows(&t, None), [0, 1, 2, 3]);
+        assert_eq!(sorted_rows(&t, Some(Sort { column: 0, ascending: true })), [2, 0, 3, 1]);
+        assert_eq!(sorted_rows(&t, Some(Sort { column: 0, ascending: false })), [3, 0, 2, 1]);
+        assert_eq!(sorted_rows(&t, Some(Sort { column: 1, ascending: true })), [1, 0, 3, 2]);
+        assert_eq!(sorted_rows(&t, Some(Sort { column: 1, ascending: false })), [3, 0, 1, 2]);
+    }
+
+    #[test]
+    fn clicks_cycle_and_cells_format() {
+        let first = Sort::after_click(None, 1);
+        assert_eq!(first, Sort { column: 1, ascending: true });
+        assert_eq!(Sort::after_click(Some(first), 1), Sort { column: 1, ascending: false });
+        assert_eq!(Sort::after_click(Some(first), 0), Sort { column: 0, ascending: true });
+        assert_eq!(aria_sort(Some(first), 1), "ascending");
+        assert_eq!(aria_sort(Some(first), 0), "none");
+        assert_eq!(Cell::Number(Some(30_000_000.0)).display(Kind::Money), "$30,000,000");
+        assert_eq!(Cell::Number(Some(1995.0)).display(Kind::Year), "1995");
+        assert_eq!(Cell::Number(Some(12345.0)).display(Kind::Count), "12,345");
+        assert_eq!(Cell::Number(Some(2.345)).display(Kind::Decimal(2)), "2.35");
+        assert_eq!(Cell::Number(None).display(Kind::Money), "—");
+        assert_eq!(Cell::Text(None).display(Kind::Text), "—");
+        assert_eq!(Cell::Number(Some(3897569.0)).raw(), "3897569");
+        assert_eq!(Cell::Number(Some(0.1)).raw(), "0.1");
+    }
+}

@@ -1,0 +1,171 @@
+// Test inputs made from the sample (with python3's zipfile), the `movies` command's
+// output for them, and a small CSV reader to compare with it.
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Runs `movies process INPUT --out DIR` and returns DIR. */
+export function runCli(cli, input, out) {
+  execFileSync(cli, ["process", input, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+  return out;
+}
+
+/** Extracts a zip into `dir` (python3 -m zipfile). */
+export function extractZip(zip, dir) {
+  mkdirSync(dir, { recursive: true });
+  execFileSync("python3", ["-m", "zipfile", "-e", zip, dir]);
+  return dir;
+}
+
+function python(script, ...args) {
+  return execFileSync("python3", ["-c", script, ...args], { encoding: "utf8" });
+}
+
+/** The first half of `zip`'s bytes, saved as `out`. */
+export function truncatedZip(zip, out) {
+  const bytes = readFileSync(zip);
+  writeFileSync(out, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  return out;
+}
+
+/** A text file with a .zip name. */
+export function textAsZip(out) {
+  writeFileSync(out, "These are notes about movies, not an archive.\n");
+  return out;
+}
+
+/** Markup placed in the data by `hostileZip`. */
+export const HOSTILE = {
+  company: "<img src=x onerror=alert(1)>",
+  company2: "</svg><script>alert(1)</script>",
+  title: "</svg><script>alert(1)</script>",
+  genre: "<svg onload=alert(1)>",
+  budget: "<script>alert(1)</script>",
+};
+
+// Rewrites movies_metadata.csv of a zip: renames two companies, a genre and a title,
+// and appends two records whose budget / release_date carry markup (rejected / nulled,
+// so the markup reaches the error log). Other entries are copied.
+const HOSTILE_SCRIPT = `
+import csv, io, json, sys, zipfile
+src, dst, names = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+renames = [("'name': 'Starling Bros. Studios'", "'name': '%s'" % names["company"]),
+           ("'name': 'Meridian Pictures'", "'name': '%s'" % names["company2"]),
+           ("'name': 'Music'", "'name': '%s'" % names["genre"]),
+           ("Return to Yarrow City", names["title"])]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for info in zin.infolist():
+        data = zin.read(info)
+        if info.filename.endswith("movies_metadata.csv"):
+            text = data.decode("utf-8")
+            for old, new in renames:
+                assert old in text, old
+                text = text.replace(old, new)
+            header, first = list(csv.reader(io.StringIO(text)))[:2]
+            extra = io.StringIO()
+            writer = csv.writer(extra, lineterminator="\\n")
+            for new_id, column, value in [("999999991", "budget", names["budget"]),
+                                          ("999999992", "release_date", names["company"])]:
+                row = dict(zip(header, first), id=new_id, imdb_id="")
+                row[column] = value
+                writer.writerow([row[h] for h in header])
+            text = text.rstrip("\\n") + "\\n" + extra.getvalue()
+            data = text.encode("utf-8")
+        zout.writestr(info, data)
+`;
+
+/** The sample with markup in company, genre and title names and in bad values. */
+export function hostileZip(sample, out) {
+  python(HOSTILE_SCRIPT, sample, out, JSON.stringify(HOSTILE));
+  return out;
+}
+
+// Appends `count` ratings rows with a non-numeric user id to ratings.csv.
+const MANY_ERRORS_SCRIPT = `
+import sys, zipfile
+src, dst, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for info in zin.infolist():
+        data = zin.read(info)
+        if info.filename.endswith("ratings.csv"):
+            bad = "".join("user%d,22,4.5,911508444\\n" % i for i in range(count))
+            data = data.rstrip(b"\\n") + b"\\n" + bad.encode()
+        zout.writestr(info, data)
+`;
+
+/** The sample with `count` broken ratings rows (a long error log). */
+export function manyErrorsZip(sample, out, count) {
+  python(MANY_ERRORS_SCRIPT, sample, out, String(count));
+  return out;
+}
+
+/** A synthetic dataset at `scale` (the shared generator), or null when it is absent. */
+export function generatedZip(scale, out) {
+  const generator = "/work/shared/bench/make_dataset.py";
+  if (!existsSync(generator)) return null;
+  execFileSync("python3", [generator, "--scale", String(scale), "--out", out], { stdio: "ignore" });
+  return out;
+}
+
+/** Parses RFC 4180 CSV text into rows of strings. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A CSV file of an export directory as objects keyed by header. */
+export function readTable(dir, table) {
+  const [header, ...rows] = parseCsv(readFileSync(join(dir, "csv", `${table}.csv`), "utf8"));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** The CSV header of a table in an export directory. */
+export function readHeader(dir, table) {
+  return parseCsv(readFileSync(join(dir, "csv", `${table}.csv`), "utf8").split("\n")[0] + "\n")[0];
+}
+
+/** The counts of a manifest, without where the files were read from. */
+export function manifestCounts(manifest) {
+  const files = Object.fromEntries(
+    Object.entries(manifest.files).map(([name, e]) => [
+      name,
+      {
+        status: e.status,
+        records_read: e.records_read,
+        rows_accepted: e.rows_accepted,
+        rows_rejected: e.rows_rejected,
+        warnings: e.warnings,
+        records_repaired: e.records_repaired,
+        encoding: e.encoding ?? null,
+      },
+    ]),
+  );
+  return { files, tables: manifest.tables, coverage: manifest.coverage };
+}

@@ -1,0 +1,595 @@
+// End-to-end tests of the explorer page (dist/) in Debian's headless Chromium.
+//
+//   cargo build --release -p movies-cli && trunk build && node tests/e2e/run.mjs
+//
+// Prints one line per check and exits non-zero when any fails. The `movies` command's
+// output for the same input is the reference for every number checked. Screenshots of
+// each view, light and dark, go to /tmp/e2e-shots/.
+
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { launch, logLength, recordNetwork, waitForLoad, waitForResponse } from "./lib/browser.mjs";
+import { check, skip, summary } from "./lib/checks.mjs";
+import {
+  HOSTILE,
+  extractZip,
+  generatedZip,
+  hostileZip,
+  manifestCounts,
+  manyErrorsZip,
+  readHeader,
+  readTable,
+  runCli,
+  textAsZip,
+  truncatedZip,
+} from "./lib/data.mjs";
+import { serve } from "./serve.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = join(ROOT, "dist");
+const CLI = join(ROOT, "target/release/movies");
+const SAMPLE = join(ROOT, "assets/sample.zip");
+const SHOTS = "/tmp/e2e-shots";
+
+for (const [path, how] of [
+  [join(DIST, "index.html"), "run `trunk build` first"],
+  [CLI, "run `cargo build --release -p movies-cli` first"],
+]) {
+  if (!existsSync(path)) {
+    console.log(`FAIL setup: ${path} is missing: ${how}`);
+    process.exit(1);
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "movies-e2e-"));
+const cliSample = runCli(CLI, SAMPLE, join(tmp, "cli-sample"));
+const cliManifest = JSON.parse(readFileSync(join(cliSample, "manifest.json"), "utf8"));
+const tableNames = Object.keys(cliManifest.tables);
+
+const server = await serve(DIST);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const { context, page, close } = await launch();
+const network = recordNetwork(context);
+const pageErrors = [];
+const cspViolations = [];
+const dialogs = [];
+page.on("pageerror", (e) => pageErrors.push(e.message));
+page.on("console", (m) => {
+  if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
+});
+page.on("dialog", (d) => {
+  dialogs.push(d.message());
+  d.dismiss().catch(() => {});
+});
+
+// ---- helpers ----
+
+/** Polls `fn` until it returns a truthy value; resolves to it. */
+async function until(what, fn, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Opens the page afresh (with an optional query) and waits for its worker. */
+async function open(query = "") {
+  await page.goto(`${origin}/${query}`);
+  await page.waitForFunction(() => window.__worker.log.some((m) => m.type === "ready"), null, { timeout: 30_000 });
+}
+
+/** Loads files with the file picker; resolves to the load's last worker response. */
+async function pick(paths, timeout) {
+  const since = await logLength(page);
+  await page.setInputFiles("#open-dataset", paths);
+  return waitForLoad(page, since, timeout);
+}
+
+/** Shows a view by clicking its tab. */
+async function show(key) {
+  await page.click(`#tab-${key}`);
+  await page.waitForSelector(`#tab-${key}[aria-selected="true"]`);
+}
+
+const number = (text) => Number(String(text).replace(/[,\s]/g, ""));
+
+function assertCountsLikeCli(manifest, reference = cliManifest) {
+  assert.deepEqual(manifestCounts(manifest), manifestCounts(reference));
+}
+
+/** Builds a DataTransfer holding `files` in the page and drops it on the body. */
+async function drop(files) {
+  const payload = files.map((path) => ({ name: basename(path), b64: readFileSync(path).toString("base64") }));
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name, { type: f.name.endsWith(".zip") ? "application/zip" : "text/csv" }));
+    }
+    return dt;
+  }, payload);
+  await page.dispatchEvent("body", "dragenter", { dataTransfer: transfer });
+  await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
+  const overlay = await page.locator(".drop-overlay").isVisible();
+  const since = await logLength(page);
+  await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+  const end = await waitForLoad(page, since);
+  await transfer.dispose();
+  return { end, overlay };
+}
+
+/** The texts of the visible alerts. */
+const alertTexts = () => page.locator('[role="alert"]').allInnerTexts();
+
+/** The rows of a table body as arrays of cell texts (th and td). */
+function tableRows(selector) {
+  return page.$$eval(`${selector} tbody tr`, (rows) =>
+    rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.innerText.trim())),
+  );
+}
+
+// ---- checks ----
+
+/** The page's own script elements, by src (compared after loading hostile data). */
+let scriptsAtStart = [];
+
+await check("page opens with the loader, the tabs and a running worker", async () => {
+  await open();
+  assert.equal(await page.title(), "Movies explorer");
+  await page.waitForSelector("#open-dataset", { state: "attached" });
+  scriptsAtStart = await page.$$eval("script", (scripts) => scripts.map((s) => s.getAttribute("src") ?? "inline"));
+  assert.ok(!scriptsAtStart.includes("inline"), "the page has no inline script");
+  const tabs = await page.locator('[role="tab"]').count();
+  assert.ok(tabs >= 5, `${tabs} tabs`);
+  return `${tabs} tabs`;
+});
+
+await check("keyboard: arrow keys move between the tabs (roving focus, wrap-around)", async () => {
+  const ids = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.id));
+  await page.click(`#${ids[0]}`);
+  const state = () =>
+    page.evaluate(() => ({
+      focused: document.activeElement?.id,
+      selected: document.querySelector('[role="tab"][aria-selected="true"]')?.id,
+      focusable: [...document.querySelectorAll('[role="tab"][tabindex="0"]')].map((t) => t.id),
+      query: location.search,
+    }));
+  await page.keyboard.press("ArrowRight");
+  let s = await state();
+  assert.equal(s.focused, ids[1]);
+  assert.equal(s.selected, ids[1]);
+  assert.deepEqual(s.focusable, [ids[1]]);
+  assert.match(s.query, new RegExp(`view=${ids[1].replace("tab-", "")}`));
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  s = await state();
+  assert.equal(s.selected, ids.at(-1), "ArrowLeft on the first tab wraps to the last");
+  assert.equal(s.focused, ids.at(-1));
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await state()).selected, ids[0], "ArrowRight on the last tab wraps to the first");
+});
+
+await check("file picker: the sample loads and the manifest counts equal the CLI's", async () => {
+  await open();
+  const end = await pick([SAMPLE]);
+  assert.equal(end.type, "finished", JSON.stringify(end));
+  assertCountsLikeCli(end.manifest);
+  await page.waitForSelector("main#view svg", { timeout: 30_000 });
+  const done = await page.locator(".file-progress").count();
+  assert.equal(done, Object.keys(cliManifest.files).length, "one progress card per file");
+  return `${cliManifest.files["movies_metadata.csv"].records_read} movie records, ${end.memory_bytes} B worker memory`;
+});
+
+await check("data quality view: per-file counts, table rows and coverage equal the CLI's manifest", async () => {
+  await show("quality");
+  const files = await tableRows("table.quality-files");
+  assert.equal(files.length, Object.keys(cliManifest.files).length);
+  for (const [name, , status, encoding, read, accepted, rejected, warnings, repaired, remark] of files) {
+    const e = cliManifest.files[name];
+    assert.ok(e, `unexpected file row ${name}`);
+    assert.equal(status, e.status, `${name} status`);
+    assert.match(encoding, /UTF-8|Windows-1252|UTF-16/, `${name} encoding`);
+    assert.deepEqual(
+      [read, accepted, rejected, warnings, repaired].map(number),
+      [e.records_read, e.rows_accepted, e.rows_rejected, e.warnings, e.records_repaired],
+      `${name} counts`,
+    );
+    assert.equal(remark, "read = accepted + rejected", `${name} remark`);
+  }
+  const tables = Object.fromEntries((await tableRows("table.quality-tables")).map(([t, rows]) => [t, number(rows)]));
+  assert.deepEqual(tables, Object.fromEntries(tableNames.map((t) => [t, cliManifest.tables[t].rows])));
+  const coverage = (await tableRows("table.quality-coverage")).map((r) => number(r[1]));
+  const c = cliManifest.coverage;
+  assert.deepEqual(coverage, [c.movies, c.movies_without_year, c.movies_without_company, c.movies_without_genre]);
+});
+
+/** Error-log rows of a CLI export matching a filter, as the worker filters them. */
+function expectedLog(log, { file = "", severity = "", text = "" }) {
+  const needle = text.trim().toLowerCase();
+  return log.filter(
+    (r) =>
+      (!file || r.source_file === file) &&
+      (!severity || r.severity === severity) &&
+      (!needle ||
+        [r.column, r.reason, r.raw_value].some((v) => v && v.toLowerCase().includes(needle)) ||
+        r.movie_id === needle),
+  );
+}
+
+/** Sets the error-log filters and waits for the summary of `expected` rows. */
+async function filterLog(filter, total, expected, first = 1) {
+  await page.selectOption("#log-file", filter.file ?? "");
+  await page.selectOption("#log-severity", filter.severity ?? "");
+  await page.fill("#log-text", filter.text ?? "");
+  await page.waitForTimeout(350); // the text filter is debounced
+  const shown = Math.min(expected, first - 1 + 100);
+  const want =
+    expected === 0
+      ? `0 matching of ${total.toLocaleString("en-US")}; no rows to show`
+      : `${expected.toLocaleString("en-US")} matching of ${total.toLocaleString("en-US")}; showing rows ${first.toLocaleString("en-US")}–${shown.toLocaleString("en-US")}`;
+  await until(`summary "${want}"`, async () => (await page.innerText(".log-summary")) === want);
+  return want;
+}
+
+await check("error log: file, severity and text filters match the CLI's error_log.csv", async () => {
+  const log = readTable(cliSample, "error_log");
+  const total = log.length;
+  const notes = [];
+  for (const filter of [
+    {},
+    { severity: "warning" },
+    { file: "credits.csv" },
+    { text: "duplicate" },
+    { file: "movies_metadata.csv", severity: "error", text: "BUDGET" },
+    { text: "no such text anywhere" },
+  ]) {
+    const expected = expectedLog(log, filter);
+    notes.push(await filterLog(filter, total, expected.length));
+    const rows = await tableRows("table.error-log");
+    assert.equal(rows.length, expected.length);
+    rows.forEach(([file, line, , severity, , reason], i) => {
+      const want = expected[i];
+      assert.deepEqual([file, number(line), severity, reason], [want.source_file, Number(want.line), want.severity, want.reason]);
+    });
+  }
+  await filterLog({}, total, total);
+  return notes.join(" | ");
+});
+
+await check("data model view: every table with the CLI's columns, ER diagram with a box per table and a line per reference", async () => {
+  await show("model");
+  const ids = await page.$$eval(".table-def", (cards) => cards.map((c) => c.id.replace("table-", "")));
+  assert.deepEqual([...ids].sort(), [...tableNames].sort());
+  for (const table of tableNames) {
+    const columns = await page.$$eval(`#table-${table} table.table-columns tbody th code`, (cells) =>
+      cells.map((c) => c.textContent),
+    );
+    assert.deepEqual(columns, readHeader(cliSample, table), `${table} columns`);
+  }
+  const schema = readFileSync(join(cliSample, "schema.sql"), "utf8");
+  const references = (schema.match(/^-- \w+ references \w+\.\w+$/gm) ?? []).length;
+  const boxes = await page.locator("main#view svg.er .er-table").count();
+  const edges = await page.locator("main#view svg.er .er-edge").count();
+  assert.equal(boxes, tableNames.length);
+  assert.equal(edges, references);
+  await page.click('svg.er a[href="#table-ratings_master"]');
+  await until("the ratings_master card targeted", () => page.evaluate(() => location.hash === "#table-ratings_master"));
+  return `${boxes} boxes, ${edges} references`;
+});
+
+/** Company ids of the sample, most company_year rows first. */
+const companiesByRows = (() => {
+  const byId = new Map();
+  for (const r of readTable(cliSample, "company_year")) byId.set(r.company_id, [...(byId.get(r.company_id) ?? []), r]);
+  return [...byId].sort((a, b) => b[1].length - a[1].length);
+})();
+
+await check("companies: search, pick a suggestion, the chart's data table equals company_year.csv", async () => {
+  await show("companies");
+  await page.waitForSelector("main#view svg");
+  // The fifth biggest company: the view preselects the biggest ones.
+  const [id, rows] = companiesByRows[4];
+  const name = rows[0].company;
+  await page.fill("#company-search", name.slice(0, 10));
+  await page.locator('#company-suggestions [role="option"]', { hasText: name }).first().click();
+  await until("the company in the URL", () => page.evaluate((id) => new RegExp(`[?&]c=([0-9,]*,)?${id}(,|&|$)`).test(location.search), id));
+  const figure = page.locator("main#view figure", { has: page.locator("table th", { hasText: /\(sum\)/i }) }).first();
+  // Columns are found by their header, whatever their order.
+  const header = (await figure.locator("table thead th").allInnerTexts()).map((h) => h.replace(/[↕↑↓]/g, "").trim());
+  const column = (pattern) => {
+    const i = header.findIndex((h) => pattern.test(h));
+    assert.ok(i >= 0, `no column ${pattern} in ${JSON.stringify(header)}`);
+    return i;
+  };
+  const [idAt, yearAt, moviesAt, sumAt, knownAt] = [/company id/i, /^year/i, /^movies/i, /\(sum\)/i, /known/i].map(column);
+  const metric = ["budget", "revenue", "profit"].find((m) => header[sumAt].toLowerCase().includes(m));
+  assert.ok(metric, `metric of ${header[sumAt]}`);
+  const showAll = figure.getByRole("button", { name: /^Show all/ });
+  if (await showAll.count()) await showAll.click();
+  const want = rows.find((r) => r[`${metric}_sum`] !== "") ?? rows[0];
+  const cells = await until(`the row of ${name} ${want.year}`, async () => {
+    const trs = await figure.locator("table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.innerText.trim())),
+    );
+    return trs.find((r) => r[idAt] === id && r[yearAt] === want.year);
+  });
+  const sum = cells[sumAt];
+  const shown = { movies: number(cells[moviesAt]), sum: sum === "—" ? "" : number(sum.replace("$", "")), known: number(cells[knownAt]) };
+  const expected = {
+    movies: Number(want.movies),
+    sum: want[`${metric}_sum`] === "" ? "" : Number(want[`${metric}_sum`]),
+    known: Number(want[`${metric}_movies`]),
+  };
+  assert.deepEqual(shown, expected, `${name} ${want.year}`);
+  return `${name} ${want.year}: ${cells.join(" | ")} (${metric}; CLI ${want.movies} movies, ${metric}_sum ${want[`${metric}_sum`]})`;
+});
+
+await check('"Export all" downloads the CLI\'s layout: manifest counts equal, csv/company_year.csv byte-identical', async () => {
+  await show("export");
+  await page.waitForSelector("#export-all:not([disabled])");
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#export-all")]);
+  assert.match(download.suggestedFilename(), /^movies-clean-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = join(tmp, "export-all.zip");
+  await download.saveAs(zip);
+  const dir = extractZip(zip, join(tmp, "export-all"));
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  assertCountsLikeCli(manifest);
+  assert.ok(
+    readFileSync(join(dir, "csv/company_year.csv")).equals(readFileSync(join(cliSample, "csv/company_year.csv"))),
+    "csv/company_year.csv differs from the CLI's",
+  );
+  const listing = (root) =>
+    ["csv", "json"].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`)).concat(["schema.sql", "queries.sql"]);
+  assert.deepEqual(listing(dir).sort(), listing(cliSample).sort());
+  const differ = listing(dir).filter((f) => !readFileSync(join(dir, f)).equals(readFileSync(join(cliSample, f))));
+  assert.deepEqual(differ, [], "files differing from the CLI's");
+  return `${listing(dir).length} files identical to the CLI's`;
+});
+
+await check("export one table (movies_master) as CSV and NDJSON equals the CLI's files", async () => {
+  const row = page.locator("table.export-tables tbody tr", { has: page.locator("th", { hasText: /^movies_master$/ }) });
+  for (const [label, file] of [
+    ["CSV", "csv/movies_master.csv"],
+    ["NDJSON", "json/movies_master.ndjson"],
+  ]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      row.getByRole("button", { name: label, exact: true }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), basename(file));
+    const saved = join(tmp, `single-${basename(file)}`);
+    await download.saveAs(saved);
+    assert.ok(readFileSync(saved).equals(readFileSync(join(cliSample, file))), `${file} differs from the CLI's`);
+  }
+});
+
+/** Two companies for the URL: the sixth and seventh biggest (not the preselection). */
+const companyIds = companiesByRows.slice(5, 7).map(([id]) => id);
+
+await check("URL state: a reload with ?view=companies&c=… restores the view and the companies", async () => {
+  await open(`?view=quality`);
+  assert.equal(await page.getAttribute("#tab-quality", "aria-selected"), "true");
+  await open(`?view=companies&c=${companyIds.join(",")}`);
+  assert.equal(await page.getAttribute("#tab-companies", "aria-selected"), "true");
+  const end = await pick([SAMPLE]);
+  assert.equal(end.type, "finished");
+  await page.waitForSelector("main#view svg");
+  const query = await page.evaluate(() => location.search);
+  assert.match(query, new RegExp(`c=${companyIds.join(",")}`));
+  const names = readTable(cliSample, "company_year")
+    .filter((r) => companyIds.includes(r.company_id))
+    .map((r) => r.company);
+  const text = await page.innerText("main#view");
+  for (const name of new Set(names)) assert.ok(text.includes(name), `${name} shown`);
+  return query;
+});
+
+await check("screenshots of every view, light and dark, 1280 wide", async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const keys = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.id.replace("tab-", "")));
+  const taken = [];
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const key of keys) {
+      await show(key);
+      await page.waitForTimeout(400);
+      const path = join(SHOTS, `${key}-${scheme}.png`);
+      await page.screenshot({ path, fullPage: true });
+      taken.push(basename(path));
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await show("companies");
+  return `${taken.length} in ${SHOTS}`;
+});
+
+await check("drag and drop: the sample zip dropped on the page loads like the CLI", async () => {
+  await open();
+  const { end, overlay } = await drop([SAMPLE]);
+  assert.ok(overlay, "the drop overlay shows while dragging");
+  assert.equal(end.type, "finished", JSON.stringify(end));
+  assertCountsLikeCli(end.manifest);
+  assert.equal(await page.locator(".drop-overlay").count(), 0, "the overlay goes away after the drop");
+  await page.waitForSelector("main#view svg");
+});
+
+await check("drag and drop: the loose CSV files dropped together load like the CLI", async () => {
+  const loose = extractZip(SAMPLE, join(tmp, "loose"));
+  const files = readdirSync(join(loose, "the-movies-dataset")).map((f) => join(loose, "the-movies-dataset", f));
+  assert.equal(files.length, 5);
+  const { end } = await drop(files);
+  assert.equal(end.type, "finished", JSON.stringify(end));
+  assertCountsLikeCli(end.manifest);
+  return files.map((f) => basename(f)).join(", ");
+});
+
+for (const [label, make] of [
+  ["a truncated zip", () => truncatedZip(SAMPLE, join(tmp, "broken-sample.zip"))],
+  ["a text file named .zip", () => textAsZip(join(tmp, "notes.zip"))],
+]) {
+  await check(`${label}: an alert names the file and the problem; the page stays usable; the sample loads after`, async () => {
+    const path = make();
+    const end = await pick([path]);
+    const alerts = await until("an alert", async () => {
+      const texts = await alertTexts();
+      return texts.length ? texts : null;
+    });
+    const named = alerts.find((t) => t.includes(basename(path)));
+    assert.ok(named, `no alert names ${basename(path)}: ${JSON.stringify(alerts)}`);
+    assert.ok(named.replace(basename(path), "").replace(/×/g, "").trim().length > 10, `the alert says what is wrong: ${named}`);
+    assert.ok(["failed", "finished"].includes(end.type), end.type);
+    await show("model");
+    await show("quality");
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `quality-after-${basename(path, ".zip")}.png`), fullPage: true });
+    const next = await pick([SAMPLE]);
+    assert.equal(next.type, "finished");
+    assertCountsLikeCli(next.manifest);
+    assert.deepEqual(await alertTexts(), [], "the next load clears the alert");
+    return named.replace(/\s*×\s*$/, "");
+  });
+}
+
+await check("error log paging: 100 rows a page; First / Previous / Next / Last", async () => {
+  const zip = manyErrorsZip(SAMPLE, join(tmp, "many-errors.zip"), 250);
+  const cli = runCli(CLI, zip, join(tmp, "cli-many-errors"));
+  const log = readTable(cli, "error_log");
+  assert.ok(log.length > 200, `${log.length} error rows`);
+  const end = await pick([zip]);
+  assert.equal(end.type, "finished");
+  assertCountsLikeCli(end.manifest, JSON.parse(readFileSync(join(cli, "manifest.json"), "utf8")));
+  await show("quality");
+  const total = log.length;
+  await filterLog({}, total, total);
+  const expectPage = async (first) => {
+    const last = Math.min(total, first + 99);
+    const want = `${total} matching of ${total}; showing rows ${first}–${last}`;
+    await until(want, async () => (await page.innerText(".log-summary")) === want);
+    const rows = await tableRows("table.error-log");
+    assert.equal(rows.length, last - first + 1);
+    assert.equal(number(rows[0][1]), Number(log[first - 1].line), `first row of the page starting at ${first}`);
+  };
+  const pager = (name) => page.locator("nav.pager").getByRole("button", { name, exact: true });
+  assert.ok(await pager("Previous").isDisabled());
+  await pager("Next").click();
+  await expectPage(101);
+  await pager("Last").click();
+  const lastFirst = Math.floor((total - 1) / 100) * 100 + 1;
+  await expectPage(lastFirst);
+  assert.ok(await pager("Next").isDisabled());
+  await pager("Previous").click();
+  await expectPage(lastFirst - 100);
+  await pager("First").click();
+  await expectPage(1);
+  return `${total} rows, ${Math.ceil(total / 100)} pages`;
+});
+
+await check("error log over the in-memory cap: the note says so and the exported log has every row", async () => {
+  const zip = manyErrorsZip(SAMPLE, join(tmp, "too-many-errors.zip"), 100_100);
+  const cli = runCli(CLI, zip, join(tmp, "cli-too-many-errors"));
+  const total = JSON.parse(readFileSync(join(cli, "manifest.json"), "utf8")).tables.error_log.rows;
+  const end = await pick([zip]);
+  assert.equal(end.type, "finished");
+  await show("quality");
+  const note = await page.waitForSelector(".log-capped", { timeout: 15_000 });
+  const text = await note.innerText();
+  assert.ok(text.includes(total.toLocaleString("en-US")), `the note names the ${total} rows: ${text}`);
+  const summaryText = await page.innerText(".log-summary");
+  const [matching, kept] = summaryText.match(/^([\d,]+) matching of ([\d,]+)/).slice(1).map(number);
+  assert.ok(kept < total && matching === kept, summaryText);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.locator("nav.pager .log-export").getByRole("button", { name: "CSV", exact: true }).click(),
+  ]);
+  const saved = join(tmp, "capped-error_log.csv");
+  await download.saveAs(saved);
+  assert.ok(readFileSync(saved).equals(readFileSync(join(cli, "csv/error_log.csv"))), "error_log.csv differs from the CLI's");
+  return `${kept.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows kept; export has all`;
+});
+
+{
+  const zip = generatedZip(0.05, join(tmp, "cancel-s005.zip"));
+  if (!zip) {
+    skip("Cancel during a load", "/work/shared/bench/make_dataset.py is not here to generate a larger zip");
+  } else {
+    await check("Cancel during a load stops it, keeps the files done, and the page loads again after", async () => {
+      const since = await logLength(page);
+      await page.setInputFiles("#open-dataset", zip);
+      await waitForResponse(page, since, "movies_ready");
+      await page.click("#cancel-load");
+      const end = await waitForLoad(page, since, 120_000);
+      assert.equal(end.type, "cancelled", `the load ended with ${end.type}`);
+      await page.waitForSelector(".cancelled");
+      assert.equal(await page.locator("#cancel-load").count(), 0, "the Cancel button goes away");
+      await show("quality");
+      const statuses = Object.fromEntries((await tableRows("table.quality-files")).map((r) => [r[0], r[2]]));
+      assert.equal(statuses["movies_metadata.csv"], "ok");
+      assert.ok(Object.values(statuses).some((s) => s !== "ok"), `some file not done: ${JSON.stringify(statuses)}`);
+      const next = await pick([SAMPLE]);
+      assert.equal(next.type, "finished");
+      return JSON.stringify(statuses);
+    });
+  }
+}
+
+await check("markup in company, genre and title names and in bad values stays text (no script, no handler, no dialog)", async () => {
+  const zip = hostileZip(SAMPLE, join(tmp, "hostile.zip"));
+  // The two companies renamed by hostileZip, selected through the URL.
+  const renamed = companiesByRows
+    .filter(([, rows]) => ["Starling Bros. Studios", "Meridian Pictures"].includes(rows[0].company))
+    .map(([id]) => id);
+  assert.equal(renamed.length, 2);
+  await open(`?view=companies&c=${renamed.join(",")}`);
+  const end = await pick([zip]);
+  assert.equal(end.type, "finished");
+  const keys = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.id.replace("tab-", "")));
+  const seen = new Set();
+  for (const key of keys) {
+    await show(key);
+    await page.waitForTimeout(300);
+    const dom = await page.evaluate(() => ({
+      text: document.body.innerText + [...document.querySelectorAll("svg title, svg text")].map((t) => t.textContent).join(" "),
+      scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src") ?? "inline"),
+      handlers: [...document.querySelectorAll("*")]
+        .flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.localName}[${a.name}]`)),
+      images: document.querySelectorAll("img[src='x'], image[href='x']").length,
+    }));
+    assert.deepEqual(dom.scripts, scriptsAtStart, `${key}: script elements`);
+    assert.deepEqual(dom.handlers, [], `${key}: event-handler attributes`);
+    assert.equal(dom.images, 0, `${key}: images from the data`);
+    for (const value of Object.values(HOSTILE)) if (dom.text.includes(value)) seen.add(value);
+    await page.screenshot({ path: join(SHOTS, `${key}-hostile.png`), fullPage: true });
+  }
+  assert.deepEqual(dialogs, [], "no dialog opened");
+  assert.ok(seen.size >= 2, `the hostile names are shown as text somewhere: ${[...seen].join(" , ")}`);
+  return `shown as text: ${[...seen].join("  ")}`;
+});
+
+await check("network: every request went to the page's own origin (or blob:/data:)", async () => {
+  const outside = network.outside(origin);
+  assert.deepEqual(outside, []);
+  return `${network.urls.length} requests, all to ${origin}`;
+});
+
+await check("no uncaught errors and no Content-Security-Policy violations in the page", async () => {
+  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(cspViolations, []);
+});
+
+await close();
+server.close();
+if (!process.env.E2E_KEEP) rmSync(tmp, { recursive: true, force: true });
+else console.log(`kept ${tmp}`);
+process.exit(summary());
