@@ -42,6 +42,9 @@ pub struct Resolved {
     pub sources: Vec<Source>,
     /// Things the user should know (ignored files, fallbacks used).
     pub notes: Vec<String>,
+    /// Damaged archives whose readable files are processed, but which make the run
+    /// incomplete (a truncated download, say).
+    pub damage: Vec<InputError>,
 }
 
 fn is_zip(path: &Path) -> io::Result<bool> {
@@ -67,12 +70,14 @@ pub fn open_archive(path: &Path) -> Result<Archive<BufReader<File>>, InputError>
 pub fn resolve(inputs: &[PathBuf]) -> Result<Resolved, InputError> {
     let mut chooser: SourceChooser<(u64, Location)> = SourceChooser::default();
     let mut seen_names = Vec::new();
+    let mut damage = Vec::new();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| not_found(input, e))?;
         if meta.is_dir() {
             scan_folder(input, 0, &mut chooser, &mut seen_names)?;
         } else if is_zip(input).map_err(|e| not_found(input, e))? {
             let archive = open_archive(input)?;
+            damage.extend(archive.damage());
             let entries = archive.dataset_entries();
             if entries.is_empty() {
                 seen_names.extend(archive.entry_names());
@@ -86,13 +91,16 @@ pub fn resolve(inputs: &[PathBuf]) -> Result<Resolved, InputError> {
         }
     }
     if chooser.is_empty() {
+        if let Some(damage) = damage.pop() {
+            return Err(damage);
+        }
         let source = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         return Err(InputError::archive(&source, InputErrorKind::NoDatasetFiles { found: seen_names }));
     }
     let (chosen, notes) = chooser.finish();
     let sources =
         chosen.into_iter().map(|(file, name, (size, location))| Source { file, name, size, location }).collect();
-    Ok(Resolved { sources, notes })
+    Ok(Resolved { sources, notes, damage })
 }
 
 fn offer_csv(path: &Path, size: u64, chooser: &mut SourceChooser<(u64, Location)>, seen: &mut Vec<String>) {

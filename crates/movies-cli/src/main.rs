@@ -16,7 +16,7 @@ use movies_core::export::{ExportPlan, FileStatus};
 use std::path::{Path, PathBuf};
 
 use args::{Command, ProcessArgs};
-use movies_core::values::{self, Date};
+use movies_core::input::date_in_name;
 use output::Destination;
 
 fn main() -> ExitCode {
@@ -81,7 +81,10 @@ fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -
     };
     let outcome = outcome.map_err(|run::OutputError(e)| cannot_write(&e))?;
     claim.publish().map_err(|e| cannot_write(&e))?;
-    let mut all_read = true;
+    let mut all_read = resolved.damage.is_empty();
+    for damage in &resolved.damage {
+        eprintln!("movies: {damage}");
+    }
     for job in &outcome.jobs {
         if let Some(error) = &job.error {
             eprintln!("movies: {error}");
@@ -94,27 +97,11 @@ fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -
     Ok(all_read)
 }
 
-/// The date written in a file name (`the-movies-dataset-2024-05-01.zip`).
-fn date_in_name(path: &Path) -> Option<Date> {
-    let name = path.file_name()?.to_string_lossy().into_owned();
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(9)).find_map(|i| {
-        let window = &bytes[i..i + 10];
-        let shaped =
-            window.iter().enumerate().all(|(j, b)| if j == 4 || j == 7 { *b == b'-' } else { b.is_ascii_digit() });
-        if shaped {
-            values::date(window).ok().flatten()
-        } else {
-            None
-        }
-    })
-}
-
 /// `movies backfill`: every dated zip into its snapshot, oldest first.
 fn backfill(p: &ProcessArgs) -> ExitCode {
     let mut days = Vec::new();
     for input in &p.inputs {
-        match date_in_name(input) {
+        match date_in_name(&input.display().to_string()) {
             Some(date) => days.push((date, input.clone())),
             None => {
                 eprintln!("movies: backfill: {}: no date (YYYY-MM-DD) in the file name", input.display());
@@ -172,18 +159,5 @@ fn write_sample(out: &Path) -> ExitCode {
             eprintln!("movies: cannot write {}: {e}", out.display());
             ExitCode::from(1)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_read_from_file_names() {
-        assert_eq!(date_in_name(Path::new("/x/the-movies-dataset-2024-05-01.zip")), Date::new(2024, 5, 1));
-        assert_eq!(date_in_name(Path::new("snap_2017-11-10_full.zip")), Date::new(2017, 11, 10));
-        assert_eq!(date_in_name(Path::new("2024-13-01.zip")), None);
-        assert_eq!(date_in_name(Path::new("dataset.zip")), None);
     }
 }

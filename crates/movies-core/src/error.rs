@@ -55,6 +55,35 @@ pub enum InputErrorKind {
     UnsupportedCompression(String),
     /// An entry inflates to more than its declared size (corrupt or a zip bomb).
     InflatesBeyondDeclaredSize(u64),
+    /// An entry would inflate to more than [`MAX_COMPRESSION_RATIO`] times its
+    /// compressed size: a zip bomb.
+    ///
+    /// [`MAX_COMPRESSION_RATIO`]: crate::archive::MAX_COMPRESSION_RATIO
+    CompressionRatioTooHigh {
+        /// Declared (or, in a salvaged archive, inflated so far) uncompressed size.
+        declared: u64,
+        /// Compressed size.
+        compressed: u64,
+        /// The limit, as uncompressed bytes per compressed byte.
+        limit: u64,
+    },
+    /// The archive ends inside this entry's data (a download cut short).
+    EntryTruncated {
+        /// Compressed bytes of the entry present in the file.
+        present: u64,
+        /// Its compressed size, `u64::MAX` when not known.
+        compressed: u64,
+    },
+    /// An entry's data is corrupt (what is wrong with it).
+    CorruptEntry(&'static str),
+    /// The archive's central directory is unreadable: its entries were found by their
+    /// local headers, and those stored completely were processed.
+    ArchiveSalvaged {
+        /// Entries found.
+        entries: usize,
+        /// Why the central directory could not be read.
+        why: String,
+    },
     /// An entry declares a size beyond what this dataset can be.
     DeclaredSizeTooLarge {
         /// Declared uncompressed size.
@@ -82,9 +111,10 @@ impl InputError {
         InputError { file: None, source: source.to_owned(), line: None, kind }
     }
 
-    /// A read failure of `file`.
+    /// A read failure of `file` (with the kind a reader down the stack put in it, see
+    /// [`InputErrorKind::from_io`]).
     pub fn io(file: InputFile, source: &str, err: io::Error) -> Self {
-        InputError::new(file, source, InputErrorKind::Io(err))
+        InputError::new(file, source, InputErrorKind::from_io(err))
     }
 
     /// Adds the line the problem was found on.
@@ -97,9 +127,16 @@ impl InputError {
     pub fn hint(&self) -> &'static str {
         match &self.kind {
             InputErrorKind::Io(e) if e.kind() == io::ErrorKind::NotFound => "check the path: nothing is there",
-            InputErrorKind::Io(_) | InputErrorKind::InflatesBeyondDeclaredSize(_) => {
+            InputErrorKind::Io(_) | InputErrorKind::InflatesBeyondDeclaredSize(_) | InputErrorKind::CorruptEntry(_) => {
                 "the file looks truncated or corrupt: download it again"
             }
+            InputErrorKind::EntryTruncated { .. } => {
+                "the archive was cut short (interrupted download?): the rows before the cut are kept; download it again"
+            }
+            InputErrorKind::ArchiveSalvaged { .. } => {
+                "the files stored completely before the damage were processed; download the archive again for the rest"
+            }
+            InputErrorKind::CompressionRatioTooHigh { .. } => "this looks like a zip bomb, not The Movies Dataset",
             InputErrorKind::Empty | InputErrorKind::MissingColumns { .. } | InputErrorKind::DuplicateColumn { .. } => {
                 "check that this is the file of The Movies Dataset (Kaggle) with its original header"
             }
@@ -108,6 +145,11 @@ impl InputError {
             InputErrorKind::Encrypted => "extract the archive with its password and give the CSV files",
             InputErrorKind::UnsupportedCompression(_) => "re-create the zip with standard (deflate) compression",
             InputErrorKind::DeclaredSizeTooLarge { .. } => "this archive is not The Movies Dataset",
+            InputErrorKind::NoDatasetFiles { found }
+                if found.iter().any(|n| n.to_ascii_lowercase().ends_with(".zip")) =>
+            {
+                "archives inside the archive are not opened: extract the inner zip and give it instead"
+            }
             InputErrorKind::NoDatasetFiles { .. } => {
                 "expected movies_metadata.csv, credits.csv, keywords.csv, links.csv or ratings.csv"
             }
@@ -122,7 +164,7 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::Io(e) => write!(f, "cannot read the data: {e}"),
             InputErrorKind::Empty => f.write_str("the file is empty (no header row)"),
             InputErrorKind::MissingColumns { missing, found } => {
-                let shown: Vec<&str> = found.iter().take(12).map(String::as_str).collect();
+                let shown: Vec<String> = found.iter().take(12).map(|name| shown(name)).collect();
                 let more = if found.len() > 12 { ", ..." } else { "" };
                 write!(f, "missing required column(s) {} (header has: {}{more})", missing.join(", "), shown.join(", "))
             }
@@ -138,11 +180,33 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::InflatesBeyondDeclaredSize(size) => {
                 write!(f, "the entry inflates beyond its declared size of {size} bytes (corrupt archive or zip bomb)")
             }
+            InputErrorKind::CompressionRatioTooHigh { declared, compressed, limit } => write!(
+                f,
+                "the entry inflates to {} from {} compressed, more than the limit of {limit} times its compressed size",
+                bytes(*declared),
+                bytes(*compressed)
+            ),
+            InputErrorKind::EntryTruncated { present, compressed: u64::MAX } => {
+                write!(f, "the archive ends {} into this entry's compressed data (truncated)", bytes(*present))
+            }
+            InputErrorKind::EntryTruncated { present, compressed } => write!(
+                f,
+                "the archive ends inside this entry: {} of its {} of compressed data are present (truncated)",
+                bytes(*present),
+                bytes(*compressed)
+            ),
+            InputErrorKind::CorruptEntry(what) => write!(f, "the entry is corrupt: {what}"),
+            InputErrorKind::ArchiveSalvaged { entries: 1, why } => {
+                write!(f, "the archive is damaged ({why}); read by its local headers instead: 1 entry found")
+            }
+            InputErrorKind::ArchiveSalvaged { entries, why } => {
+                write!(f, "the archive is damaged ({why}); read by its local headers instead: {entries} entries found")
+            }
             InputErrorKind::DeclaredSizeTooLarge { declared, limit } => {
                 write!(f, "the entry declares {} GiB uncompressed, over the {} GiB limit", declared >> 30, limit >> 30)
             }
             InputErrorKind::NoDatasetFiles { found } => {
-                let shown: Vec<&str> = found.iter().take(8).map(String::as_str).collect();
+                let shown: Vec<String> = found.iter().take(8).map(|name| shown(name)).collect();
                 if shown.is_empty() {
                     f.write_str("no file of The Movies Dataset found (the input is empty)")
                 } else {
@@ -154,9 +218,69 @@ impl fmt::Display for InputErrorKind {
     }
 }
 
+/// A byte count for messages: `512 bytes`, `3.4 MiB`, `10.0 GiB`.
+fn bytes(n: u64) -> String {
+    match n {
+        0..1024 => format!("{n} bytes"),
+        1024..0x10_0000 => format!("{:.1} KiB", n as f64 / 1024.0),
+        0x10_0000..0x4000_0000 => format!("{:.1} MiB", n as f64 / f64::from(0x10_0000)),
+        _ => format!("{:.1} GiB", n as f64 / f64::from(0x4000_0000)),
+    }
+}
+
+impl InputErrorKind {
+    /// The kind carried by an I/O error, when a reader down the stack (the zip entry
+    /// guard, say) found a problem it could name; else the I/O error itself.
+    pub fn from_io(err: io::Error) -> Self {
+        match err.downcast::<InputErrorKind>() {
+            Ok(kind) => kind,
+            Err(err) => InputErrorKind::Io(err),
+        }
+    }
+
+    /// Wraps the kind in an I/O error, for readers whose callers only see `io::Error`
+    /// (undone by [`from_io`](Self::from_io)).
+    pub fn into_io(self) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, self)
+    }
+}
+
+impl std::error::Error for InputErrorKind {}
+
+/// Text from the input (a column name, a file name) as messages show it: control
+/// characters escaped, so that hostile bytes cannot drive the terminal, and cut to 60
+/// characters.
+fn shown(text: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        push_printable(&mut out, c);
+    }
+    out
+}
+
+/// Appends `c`, escaped when it is a control character.
+fn push_printable(out: &mut String, c: char) {
+    if c.is_control() {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.source)?;
+        if self.source.chars().any(char::is_control) {
+            let mut source = String::with_capacity(self.source.len() + 16);
+            self.source.chars().for_each(|c| push_printable(&mut source, c));
+            f.write_str(&source)?;
+        } else {
+            f.write_str(&self.source)?;
+        }
         if let Some(line) = self.line {
             write!(f, ", line {line}")?;
         }
@@ -170,5 +294,36 @@ impl std::error::Error for InputError {
             InputErrorKind::Io(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_escape_control_characters_and_cut_long_names() {
+        let kind = InputErrorKind::MissingColumns {
+            missing: vec!["id"],
+            found: vec!["\u{1b}[31mred".into(), "x".repeat(1000), "title".into()],
+        };
+        let text = InputError::new(InputFile::MoviesMetadata, "in\u{7}put.csv", kind).at_line(1).to_string();
+        assert!(!text.chars().any(char::is_control), "{text}");
+        assert!(
+            text.starts_with("in\\u{7}put.csv, line 1: missing required column(s) id (header has: \\u{1b}[31mred, ")
+        );
+        assert!(text.contains(&format!("{}…, title)", "x".repeat(60))), "{text}");
+    }
+
+    #[test]
+    fn a_kind_travels_through_io_errors() {
+        let io = InputErrorKind::InflatesBeyondDeclaredSize(1000).into_io();
+        let error = InputError::io(InputFile::Ratings, "a.zip:ratings.csv", io).at_line(7);
+        assert!(matches!(error.kind, InputErrorKind::InflatesBeyondDeclaredSize(1000)));
+        assert!(error
+            .to_string()
+            .starts_with("a.zip:ratings.csv, line 7: the entry inflates beyond its declared size"));
+        let plain = InputError::io(InputFile::Ratings, "r.csv", io::Error::other("disk on fire"));
+        assert!(matches!(plain.kind, InputErrorKind::Io(_)));
     }
 }

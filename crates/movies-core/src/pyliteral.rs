@@ -17,6 +17,12 @@ use std::fmt;
 /// Deepest nesting accepted inside a value that is skipped.
 pub const MAX_DEPTH: usize = 64;
 
+/// Most dicts a list may hold. The longest lists of the dataset (crews) have a few
+/// hundred entries; every entry is kept until its record is emitted, so a field of
+/// tens of thousands of tiny dicts (`{},{},...`) would otherwise cost a hundred times
+/// its size in memory.
+pub const MAX_LIST_ITEMS: usize = 10_000;
+
 /// One scalar value of a literal, as handed to [`FromDict::set`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scalar<'a> {
@@ -188,9 +194,13 @@ impl<'a> Parser<'a> {
             return self.expect_end();
         }
         self.expect(b'[', "expected '[' to open a list")?;
+        let start = out.len();
         loop {
             if self.eat(b']') {
                 break;
+            }
+            if out.len() - start == MAX_LIST_ITEMS {
+                return self.err("list longer than the limit of 10000 items");
             }
             out.push(self.dict()?);
             if !self.eat(b',') {
@@ -498,6 +508,16 @@ mod tests {
         assert_eq!(err.problem, "nesting deeper than 64 levels");
         let ok = format!("[{{'a': {}{}}}]", "[".repeat(60), "]".repeat(60));
         assert!(list(&ok).is_ok());
+    }
+
+    #[test]
+    fn lists_longer_than_the_limit_are_errors() {
+        let at_limit = format!("[{}]", "{},".repeat(MAX_LIST_ITEMS));
+        assert_eq!(list(&at_limit).unwrap().len(), MAX_LIST_ITEMS);
+        let over = format!("[{}]", "{},".repeat(MAX_LIST_ITEMS + 1));
+        let err = list(&over).unwrap_err();
+        assert!(err.problem.contains(&MAX_LIST_ITEMS.to_string()), "{err}");
+        assert_eq!(err.offset, 1 + 3 * MAX_LIST_ITEMS);
     }
 
     #[test]

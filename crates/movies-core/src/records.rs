@@ -4,8 +4,9 @@
 //! out one record at a time (fields as raw bytes, quotes already removed) with the
 //! line the record starts on, and never lets a single record grow past
 //! [`Limits::max_record_bytes`] or [`Limits::max_fields`]: a record that does is
-//! skipped to its end and reported as [`Next::TooLarge`], so a hostile file cannot
-//! make memory grow.
+//! reported as [`Next::TooLarge`] as soon as the limit is hit (so a header that never
+//! ends fails at once) and the rest of it is skipped on the next call, so a hostile
+//! file cannot make memory grow.
 
 use std::io::{self, Read};
 
@@ -120,6 +121,10 @@ pub struct RecordReader<R> {
     bytes_consumed: u64,
     limits: Limits,
     replay: bool,
+    /// What the last call returned, for [`unread`](RecordReader::unread).
+    last: Next,
+    /// The rest of a record that broke a limit is still to be skipped.
+    skipping: bool,
 }
 
 impl<R: Read> RecordReader<R> {
@@ -132,15 +137,17 @@ impl<R: Read> RecordReader<R> {
             buf_start: 0,
             buf_end: 0,
             eof: false,
-            out: vec![0; limits.max_record_bytes.clamp(1, 4096)],
+            out: vec![0; limits.max_record_bytes.saturating_add(1).clamp(1, 4096)],
             out_len: 0,
-            ends: vec![0; limits.max_fields.clamp(1, 32)],
+            ends: vec![0; limits.max_fields.saturating_add(1).clamp(2, 32)],
             ends_len: 0,
             line: 0,
             newlines: 0,
             bytes_consumed: 0,
             limits,
             replay: false,
+            last: Next::End,
+            skipping: false,
         }
     }
 
@@ -159,8 +166,9 @@ impl<R: Read> RecordReader<R> {
         self.bytes_consumed
     }
 
-    /// Makes the next call to [`next_record`](Self::next_record) return the current
-    /// record again (used when a record must be looked at twice).
+    /// Makes the next call to [`next_record`](Self::next_record) return what the last
+    /// one did again, the same record or the same limit hit (used when a record must be
+    /// looked at twice).
     pub fn unread(&mut self) {
         self.replay = true;
     }
@@ -169,16 +177,27 @@ impl<R: Read> RecordReader<R> {
     pub fn next_record(&mut self) -> io::Result<Next> {
         if self.replay {
             self.replay = false;
-            return Ok(Next::Record);
+            return Ok(self.last);
+        }
+        if self.skipping {
+            self.skip_rest()?;
         }
         self.out_len = 0;
         self.ends_len = 0;
         self.skip_line_breaks()?;
         self.line = self.newlines + self.core.line();
-        if self.simple_line() {
-            return Ok(Next::Record);
-        }
-        let mut hit = None;
+        self.last = if self.simple_line() { Next::Record } else { self.read_record()? };
+        Ok(self.last)
+    }
+
+    /// Reads a record through csv_core, growing the buffers up to the limits. A limit
+    /// hit is reported at once, the rest of the record left to [`skip_rest`](Self::skip_rest).
+    ///
+    /// The buffers grow to one byte and one field past the limits, so that a record
+    /// exactly at a limit always fits, however the input is chunked (csv_core reports a
+    /// full buffer before it looks at whether the record ends).
+    fn read_record(&mut self) -> io::Result<Next> {
+        let (max_bytes, max_fields) = (self.limits.max_record_bytes, self.limits.max_fields);
         loop {
             if self.buf_start == self.buf_end && !self.eof {
                 self.fill()?;
@@ -190,42 +209,57 @@ impl<R: Read> RecordReader<R> {
             self.bytes_consumed += nin as u64;
             self.out_len += nout;
             self.ends_len += nend;
-            match result {
-                ReadRecordResult::InputEmpty => {}
+            let hit = match result {
+                ReadRecordResult::InputEmpty => None,
+                ReadRecordResult::OutputFull if self.out.len() > max_bytes => Some(LimitHit::RecordBytes(max_bytes)),
                 ReadRecordResult::OutputFull => {
-                    if self.out.len() >= self.limits.max_record_bytes {
-                        hit = Some(LimitHit::RecordBytes(self.limits.max_record_bytes));
-                        self.out_len = 0;
-                        self.ends_len = 0;
-                    } else {
-                        let grown = (self.out.len() * 2).min(self.limits.max_record_bytes);
-                        self.out.resize(grown, 0);
-                    }
+                    let grown = (self.out.len() * 2).min(max_bytes.saturating_add(1));
+                    self.out.resize(grown, 0);
+                    None
                 }
+                ReadRecordResult::OutputEndsFull if self.ends.len() > max_fields => Some(LimitHit::Fields(max_fields)),
                 ReadRecordResult::OutputEndsFull => {
-                    if self.ends.len() >= self.limits.max_fields {
-                        hit.get_or_insert(LimitHit::Fields(self.limits.max_fields));
-                        self.out_len = 0;
-                        self.ends_len = 0;
+                    let grown = (self.ends.len() * 2).min(max_fields.saturating_add(1));
+                    self.ends.resize(grown, 0);
+                    None
+                }
+                ReadRecordResult::Record if self.out_len > max_bytes || self.ends_len > max_fields => {
+                    let hit = if self.out_len > max_bytes {
+                        LimitHit::RecordBytes(max_bytes)
                     } else {
-                        let grown = (self.ends.len() * 2).min(self.limits.max_fields);
-                        self.ends.resize(grown, 0);
-                    }
+                        LimitHit::Fields(max_fields)
+                    };
+                    self.out_len = 0;
+                    self.ends_len = 0;
+                    return Ok(Next::TooLarge(hit));
                 }
-                ReadRecordResult::Record => {
-                    if self.out_len > self.limits.max_record_bytes {
-                        hit = Some(LimitHit::RecordBytes(self.limits.max_record_bytes));
-                    }
-                    return Ok(match hit {
-                        Some(limit) => {
-                            self.out_len = 0;
-                            self.ends_len = 0;
-                            Next::TooLarge(limit)
-                        }
-                        None => Next::Record,
-                    });
-                }
+                ReadRecordResult::Record => return Ok(Next::Record),
                 ReadRecordResult::End => return Ok(Next::End),
+            };
+            if let Some(hit) = hit {
+                self.out_len = 0;
+                self.ends_len = 0;
+                self.skipping = true;
+                return Ok(Next::TooLarge(hit));
+            }
+        }
+    }
+
+    /// Reads and drops the rest of a record that broke a limit.
+    fn skip_rest(&mut self) -> io::Result<()> {
+        self.skipping = false;
+        loop {
+            if self.buf_start == self.buf_end && !self.eof {
+                self.fill()?;
+            }
+            let input = &self.buf[self.buf_start..self.buf_end];
+            let (result, nin, _, _) = self.core.read_record(input, &mut self.out, &mut self.ends);
+            self.buf_start += nin;
+            self.bytes_consumed += nin as u64;
+            if matches!(result, ReadRecordResult::Record | ReadRecordResult::End) {
+                self.out_len = 0;
+                self.ends_len = 0;
+                return Ok(());
             }
         }
     }
@@ -237,10 +271,11 @@ impl<R: Read> RecordReader<R> {
     fn simple_line(&mut self) -> bool {
         let input = &self.buf[self.buf_start..self.buf_end];
         let (mut out_len, mut fields) = (0, 0);
+        let max_bytes = self.limits.max_record_bytes;
         for (i, &b) in input.iter().enumerate() {
             match b {
                 b',' => {
-                    if fields + 1 == self.ends.len() {
+                    if fields + 1 >= self.ends.len().min(self.limits.max_fields) {
                         return false;
                     }
                     self.ends[fields] = out_len;
@@ -261,6 +296,7 @@ impl<R: Read> RecordReader<R> {
                     return true;
                 }
                 b'"' => return false,
+                _ if out_len == max_bytes => return false,
                 _ => match self.out.get_mut(out_len) {
                     Some(slot) => {
                         *slot = b;
@@ -372,6 +408,55 @@ mod tests {
         assert_eq!(got[1], (2, Err(LimitHit::RecordBytes(64))));
         assert_eq!(got[2], (3, Err(LimitHit::Fields(4))));
         assert_eq!(got[3], (4, Ok(vec!["ok".into(), "fine".into()])));
+    }
+
+    #[test]
+    fn a_record_over_a_limit_is_reported_before_its_end() {
+        /// Endless input: one record that never ends.
+        struct Zeros;
+        impl Read for Zeros {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                buf.fill(0);
+                Ok(buf.len())
+            }
+        }
+        let limits = Limits { max_record_bytes: 1 << 20, max_fields: 8 };
+        let mut reader = RecordReader::new(Zeros, limits);
+        assert_eq!(reader.next_record().unwrap(), Next::TooLarge(LimitHit::RecordBytes(1 << 20)));
+        assert!(reader.bytes_consumed() < 2 << 20);
+    }
+
+    #[test]
+    fn records_exactly_at_the_limits_fit_however_they_are_chunked() {
+        // Found by the property test: 24 bytes in a 24-byte limit passed whole and
+        // failed fed one byte at a time.
+        let limits = Limits { max_record_bytes: 8, max_fields: 3 };
+        let input = b"a,b,c\n12345678,,\n123456789,,\n1,2,3,4\n\"1234\",\"5678\",\n";
+        for chunk in [1, 2, 3, 5, CHUNK] {
+            let got = read_all(input, chunk, limits);
+            assert_eq!(got[1], (2, Ok(vec!["12345678".into(), String::new(), String::new()])), "chunk {chunk}");
+            assert_eq!(got[2], (3, Err(LimitHit::RecordBytes(8))), "chunk {chunk}");
+            assert_eq!(got[3], (4, Err(LimitHit::Fields(3))), "chunk {chunk}");
+            assert_eq!(got[4], (5, Ok(vec!["1234".into(), "5678".into(), String::new()])), "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn unread_replays_a_limit_hit() {
+        let limits = Limits { max_record_bytes: 1024, max_fields: 8 };
+        let input = format!("a,b\n{}\nc,d\n", "z".repeat(5000));
+        for chunk in [1, 7, CHUNK] {
+            let mut reader = RecordReader::new(Chunked(input.as_bytes(), chunk), limits);
+            assert_eq!(reader.next_record().unwrap(), Next::Record);
+            let hit = Next::TooLarge(LimitHit::RecordBytes(1024));
+            assert_eq!(reader.next_record().unwrap(), hit);
+            reader.unread();
+            assert_eq!(reader.next_record().unwrap(), hit, "chunk {chunk}");
+            assert_eq!(reader.line(), 2);
+            assert_eq!(reader.next_record().unwrap(), Next::Record);
+            assert_eq!((reader.line(), reader.fields().get(1)), (3, &b"d"[..]));
+            assert_eq!(reader.next_record().unwrap(), Next::End);
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Property tests of the core:
-//! - random CSV files mixing valid and invalid movie, rating and link rows (random field
-//!   counts, stray line breaks, bad ids, duplicates, garbage lines, shuffled columns)
-//!   account for every record, whether fed whole or one byte at a time;
+//! - random CSV files mixing valid and invalid movie, rating, link, credits and keyword
+//!   rows (random field counts, stray line breaks, bad ids, duplicates, garbage lines,
+//!   shuffled columns) account for every record, whether fed whole or one byte at a
+//!   time, and so do they under record limits small enough to be hit;
 //! - rows written as CSV by the core's writer read back to the same values;
 //! - the Python-literal parser never panics.
 
@@ -9,12 +10,12 @@ mod common;
 
 use std::borrow::Cow;
 
-use common::{process, Feed};
+use common::{process, process_with, Feed};
 use movies_core::export::{CellWriter, Format, TableRow, TableWriter, WriteOptions};
 use movies_core::model::{CastEntry, CastRow, Issue, KeywordRow, LinkRow, Movie, NamedEntry, RatingRow, Severity};
 use movies_core::pyliteral::{parse_dict, parse_dict_list};
 use movies_core::values::Date;
-use movies_core::InputFile;
+use movies_core::{InputFile, Limits};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestCaseError;
@@ -56,6 +57,19 @@ const RATING_COLUMNS: [&str; 4] = ["userId", "movieId", "rating", "timestamp"];
 
 /// The header of links.csv.
 const LINK_COLUMNS: [&str; 3] = ["movieId", "imdbId", "tmdbId"];
+
+/// The header of credits.csv.
+const CREDIT_COLUMNS: [&str; 3] = ["cast", "crew", "id"];
+
+/// The header of keywords.csv.
+const KEYWORD_COLUMNS: [&str; 2] = ["id", "keywords"];
+
+/// Limits that the header of movies_metadata.csv fits in (305 bytes, 24 fields) but
+/// many generated movie records do not.
+const MOVIE_LIMITS: Limits = Limits { max_record_bytes: 400, max_fields: 26 };
+
+/// Limits that the header of links.csv fits in but damaged link records often do not.
+const LINK_LIMITS: Limits = Limits { max_record_bytes: 24, max_fields: 5 };
 
 /// A field value: mostly one of `options` (valid and known-bad forms), sometimes any
 /// short text without control characters (accents, quotes and commas included).
@@ -156,6 +170,30 @@ fn link_fields() -> impl Strategy<Value = Vec<String>> {
         field(&["862", "", "0", "x", "12.0", "-1"]),
     )
         .prop_map(|(movie, imdb, tmdb)| vec![movie, imdb, tmdb])
+}
+
+/// The 3 fields of a credits record (cast and crew literals, valid and not).
+fn credit_fields() -> impl Strategy<Value = Vec<String>> {
+    let literals = &[
+        "[{'cast_id': 14, 'character': 'Woody (voice)', 'credit_id': 'x', 'gender': 2, 'id': 31, 'name': 'Tom Hanks', 'order': 0, 'profile_path': None}]",
+        "[{'credit_id': 'y', 'department': 'Directing', 'gender': 2, 'id': 7879, 'job': 'Director', 'name': \"O'Brien\", 'profile_path': None}]",
+        "[]",
+        "",
+        "[{'id': 1, 'name': 'cut",
+        "[[[[[[[[",
+        "[{}, {}, {}]",
+    ];
+    (field(literals), field(literals), field(&["862", "1", "2", "0", "-1", "x", "", "1.0"]))
+        .prop_map(|(cast, crew, id)| vec![cast, crew, id])
+}
+
+/// The 2 fields of a keywords record.
+fn keyword_fields() -> impl Strategy<Value = Vec<String>> {
+    (
+        field(&["862", "1", "2", "0", "-1", "x", ""]),
+        field(&["[{'id': 931, 'name': 'jealousy'}, {'id': 4290, 'name': 'toy'}]", "[]", "", "[{'id'", "None"]),
+    )
+        .prop_map(|(id, keywords)| vec![id, keywords])
 }
 
 /// How a generated record is damaged before it is written.
@@ -269,6 +307,20 @@ fn movies_file_with_split_overviews() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// Checks that every record of `input` is accounted for under `limits`, once fed whole
+/// and once one byte at a time, with the same result both ways.
+fn assert_accounted_under(file: InputFile, input: &[u8], limits: Limits) -> Result<(), TestCaseError> {
+    let (report, rows) =
+        process_with(file, input, Feed::Whole, limits).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(report.records_read, report.rows_accepted + report.rows_rejected, "{:?}", report);
+    prop_assert_eq!(rows.issues_of(Severity::Error).len() as u64, report.rows_rejected);
+    prop_assert_eq!(rows.issues_of(Severity::Warning).len() as u64, report.warnings);
+    let trickled = process_with(file, input, Feed::Trickle, limits).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(trickled.0 == report, "reports differ fed one byte at a time");
+    prop_assert!(trickled.1 == rows, "rows differ fed one byte at a time");
+    Ok(())
+}
+
 /// Checks that every record of `input` is accounted for, once fed whole and once one
 /// byte at a time, with the same result both ways.
 fn assert_accounted(file: InputFile, input: &[u8]) -> Result<(), TestCaseError> {
@@ -315,6 +367,25 @@ proptest! {
     #[test]
     fn every_link_record_is_accounted_for(input in random_file(&LINK_COLUMNS, link_fields())) {
         assert_accounted(InputFile::Links, &input)?;
+    }
+
+    #[test]
+    fn every_credits_record_is_accounted_for(input in random_file(&CREDIT_COLUMNS, credit_fields())) {
+        assert_accounted_under(InputFile::Credits, &input, Limits::default())?;
+    }
+
+    #[test]
+    fn every_keywords_record_is_accounted_for(input in random_file(&KEYWORD_COLUMNS, keyword_fields())) {
+        assert_accounted_under(InputFile::Keywords, &input, Limits::default())?;
+    }
+
+    #[test]
+    fn every_record_is_accounted_for_when_limits_are_hit(
+        input in random_file(&MOVIE_COLUMNS, movie_fields()),
+        links in random_file(&LINK_COLUMNS, link_fields()),
+    ) {
+        assert_accounted_under(InputFile::MoviesMetadata, &input, MOVIE_LIMITS)?;
+        assert_accounted_under(InputFile::Links, &links, LINK_LIMITS)?;
     }
 }
 

@@ -10,8 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use movies_core::export::{FileEntry, FileStatus, Format, Manifest};
 pub use movies_core::diff::{MovieChange, MovieRef, SnapshotDiff};
+pub use movies_core::export::{FileEntry, FileStatus, Format, Manifest};
 pub use movies_core::metrics::{CompanyGenreYear, CompanySummary, CompanyYear, Coverage, GenreYear};
 pub use movies_core::model::Severity;
 pub use movies_core::{InputFile, Table};

@@ -12,7 +12,7 @@ mod movies;
 mod ratings;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 
 pub(crate) use credits::CreditsCleaner;
@@ -27,6 +27,12 @@ use crate::model::{raw_excerpt, Issue, Named, NamedEntry, Severity};
 use crate::pyliteral::parse_dict_list;
 use crate::records::Fields;
 use crate::sink::Sink;
+
+/// Most distinct entries kept from a `genres` or `production_companies` list. TMDB has
+/// 20 genres and no movie of the dataset lists more than about 30 companies; every
+/// genre × company pair of a movie becomes a `movies_aggregated` row, so this keeps
+/// one hostile record from making more than 10,000 of them.
+pub(crate) const MAX_NAMED_ENTRIES: usize = 100;
 
 /// A column a cleaner reads, and whether the file is unusable without it.
 #[derive(Debug, Clone, Copy)]
@@ -201,7 +207,8 @@ impl Emit<'_> {
     }
 
     /// Parses a list of `{'id', 'name'}` dicts: entries distinct by id, entries with
-    /// no id dropped; a malformed literal gives an empty list and a warning.
+    /// no id dropped, at most [`MAX_NAMED_ENTRIES`] kept (a warning says how many were
+    /// left out); a malformed literal gives an empty list and a warning.
     pub fn named_list(&mut self, column: &'static str, raw: &[u8]) -> io::Result<Vec<Named>> {
         let text = self.text(column, raw)?;
         let mut entries: Vec<NamedEntry<'_>> = Vec::new();
@@ -209,20 +216,60 @@ impl Emit<'_> {
             self.warn(column, err.to_string(), &text)?;
             return Ok(Vec::new());
         }
-        let mut out: Vec<Named> = Vec::with_capacity(entries.len());
-        let mut without_id = 0;
+        let mut out: Vec<Named> = Vec::with_capacity(entries.len().min(MAX_NAMED_ENTRIES));
+        let mut seen = HashSet::with_capacity(out.capacity());
+        let (mut without_id, mut beyond) = (0, 0);
         for entry in entries {
             match entry.id {
-                Some(id) if !out.iter().any(|n| n.id == id) => {
-                    out.push(Named { id, name: entry.name.map(Cow::into_owned) })
-                }
-                Some(_) => {}
+                Some(id) if !seen.insert(id) => {}
+                Some(_) if out.len() == MAX_NAMED_ENTRIES => beyond += 1,
+                Some(id) => out.push(Named { id, name: entry.name.map(Cow::into_owned) }),
                 None => without_id += 1,
             }
         }
         if without_id > 0 {
             self.warn(column, format!("{without_id} entries without an integer id left out"), &text)?;
         }
+        if beyond > 0 {
+            let reason = format!("{beyond} entries beyond the limit of {MAX_NAMED_ENTRIES} per movie left out");
+            self.warn(column, reason, &text)?;
+        }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collect::CollectSink;
+
+    /// `named_list` of `literal`: the entries kept and the warnings given.
+    fn named(literal: &str) -> (Vec<Named>, Vec<String>) {
+        let mut sink = CollectSink::default();
+        let (mut warnings, mut windows_1252) = (0, 0);
+        let mut emit = Emit {
+            sink: &mut sink,
+            file: InputFile::MoviesMetadata,
+            line: 2,
+            movie_id: Some(1),
+            warnings: &mut warnings,
+            windows_1252_fields: &mut windows_1252,
+        };
+        let kept = emit.named_list("production_companies", literal.as_bytes()).unwrap();
+        (kept, sink.issues.iter().map(|i| i.reason.to_string()).collect())
+    }
+
+    #[test]
+    fn named_lists_keep_distinct_ids_up_to_the_limit() {
+        let (kept, warnings) = named("[{'id': 3, 'name': 'A'}, {'id': 3, 'name': 'B'}, {'name': 'C'}, {'id': 4}]");
+        assert_eq!(kept.iter().map(|n| n.id).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(warnings, ["1 entries without an integer id left out"]);
+
+        // 10,000 distinct ids (the most a literal list may hold) in linear time, 100 kept.
+        let many = format!("[{}]", (1..=10_000).map(|i| format!("{{'id': {i}}}")).collect::<Vec<_>>().join(","));
+        let (kept, warnings) = named(&many);
+        assert_eq!(kept.len(), MAX_NAMED_ENTRIES);
+        assert_eq!(kept.last().map(|n| n.id), Some(100));
+        assert_eq!(warnings, ["9900 entries beyond the limit of 100 per movie left out"]);
     }
 }

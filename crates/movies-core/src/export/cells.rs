@@ -1,7 +1,7 @@
 //! Rows as sequences of typed cells, in the column order of [`crate::schema`].
 
-use crate::metrics::{CompanyGenreYear, CompanyYear, GenreYear};
 use crate::kept::MovieRating;
+use crate::metrics::{CompanyGenreYear, CompanyYear, GenreYear};
 use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, Named, RatingRow};
 use crate::schema::Table;
 use crate::values::Date;

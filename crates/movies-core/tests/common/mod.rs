@@ -132,12 +132,22 @@ pub enum Feed {
 
 /// Cleans `input` as the input `file` and returns the final report with every row.
 pub fn process(file: InputFile, input: &[u8], feed: Feed) -> Result<(FileReport, Collected), InputError> {
+    process_with(file, input, feed, Limits::default())
+}
+
+/// [`process`] under the given record limits.
+pub fn process_with(
+    file: InputFile,
+    input: &[u8],
+    feed: Feed,
+    limits: Limits,
+) -> Result<(FileReport, Collected), InputError> {
     let mut sink = Collected::default();
     let source = file.file_name();
     let report = match feed {
-        Feed::Whole => FileJob::open(file, source, input, Limits::default())?.run(&mut sink)?,
+        Feed::Whole => FileJob::open(file, source, input, limits)?.run(&mut sink)?,
         Feed::Trickle => {
-            let mut job = FileJob::open(file, source, OneByte(input), Limits::default())?;
+            let mut job = FileJob::open(file, source, OneByte(input), limits)?;
             while job.step(&mut sink, 1)? == Step::More {}
             job.report().clone()
         }
