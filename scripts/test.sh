@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test of the project: formatting and lints, the
-# unit and integration tests on real rows of the dataset, the cross-engine check of
-# queries.sql in DuckDB, and the end-to-end tests of the page in headless Chromium.
+# unit and integration tests on real rows of the dataset, the cross-engine checks of
+# queries.sql in DuckDB and Apache Spark, and the end-to-end tests of the page in
+# headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -24,6 +25,9 @@ cargo build --release -p movies-cli
 
 step "cross-engine: queries.sql in DuckDB against the metric tables"
 tests/.venv/bin/python tests/cross_engine/test_duckdb.py
+
+step "cross-engine: queries.sql in Apache Spark (local mode) on CSV and Parquet"
+tests/.venv/bin/python tests/cross_engine/test_spark.py
 
 step "the page (trunk build)"
 trunk build

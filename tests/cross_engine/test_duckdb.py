@@ -11,7 +11,11 @@ For each input (the real rows in shared/data/real, assets/sample.zip and, when p
   (company_year, company_genre_year, genre_year): same rows, nulls equal nulls, floats
   within a relative 1e-9;
 * reads json/<table>.ndjson with read_json (typed by the schema): row counts must equal
-  the manifest and the rows must equal the CSV's.
+  the manifest and the rows must equal the CSV's;
+* reads parquet/<table>.parquet (the command runs with `--format all`): its columns must
+  have the schema's names and types, be REQUIRED exactly where schema.sql says NOT NULL,
+  hold the manifest's row count and the CSV's rows; then, in a second database whose
+  tables are views over the Parquet files alone, the nine queries give the same answers.
 
 Set up DuckDB with `bash tests/cross_engine/setup.sh`, then run
 `tests/.venv/bin/python tests/cross_engine/test_duckdb.py`. The binary is
@@ -124,7 +128,7 @@ def check_export(checks, label, binary, inputs):
         out = Path(tmp) / "out"
         started = time.perf_counter()
         run = subprocess.run(
-            [binary, "process", *map(str, inputs), "--out", str(out), "--quiet"],
+            [binary, "process", *map(str, inputs), "--out", str(out), "--format", "all", "--quiet"],
             capture_output=True,
             text=True,
         )
@@ -145,7 +149,16 @@ def check_export(checks, label, binary, inputs):
             checks.run(f"{label}: query {name}", check_query, con, name, sql)
         for table in tables:
             checks.run(f"{label}: read json/{table}.ndjson", check_ndjson, con, out, table, manifest)
+        for table in tables:
+            checks.run(f"{label}: read parquet/{table}.parquet", check_parquet, con, out, table, manifest)
         con.close()
+        parquet = duckdb.connect()
+        for table in tables:
+            path = out / "parquet" / f"{table}.parquet"
+            parquet.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
+        for name, sql in queries.items():
+            checks.run(f"{label}: parquet: query {name}", check_query, parquet, name, sql)
+        parquet.close()
         print(f"     {label}: {time.perf_counter() - started:.1f} s")
 
 
@@ -200,6 +213,31 @@ def check_ndjson(con, out, table, manifest):
         f" UNION ALL (SELECT {names} FROM {source} EXCEPT ALL SELECT {names} FROM {table}))"
     ).fetchone()
     assert differ == 0, f"{differ} rows differ between csv/ and json/"
+
+
+def check_parquet(con, out, table, manifest):
+    """Reads the Parquet file: schema's names, types and NOT NULL; the CSV's rows."""
+    path = out / "parquet" / f"{table}.parquet"
+    described = con.execute(f"DESCRIBE {table}").fetchall()
+    want = [(c[0], c[1], c[2] == "NO") for c in described]
+    source = f"read_parquet('{path}')"
+    types = {c[0]: c[1] for c in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    required = {
+        name: repetition == "REQUIRED"
+        for name, repetition in con.execute(
+            f"SELECT name, repetition_type FROM parquet_schema('{path}') WHERE num_children IS NULL"
+        ).fetchall()
+    }
+    got = [(name, types.get(name), required.get(name)) for name in types]
+    assert got == want, f"Parquet columns {got}, schema.sql says {want}"
+    (rows,) = con.execute(f"SELECT count(*) FROM {source}").fetchone()
+    assert rows == manifest["tables"][table]["rows"], f"{rows} rows, manifest says {manifest['tables'][table]}"
+    names = ", ".join(quote(c[0]) for c in described)
+    (differ,) = con.execute(
+        f"SELECT count(*) FROM ((SELECT {names} FROM {table} EXCEPT ALL SELECT {names} FROM {source})"
+        f" UNION ALL (SELECT {names} FROM {source} EXCEPT ALL SELECT {names} FROM {table}))"
+    ).fetchone()
+    assert differ == 0, f"{differ} rows differ between csv/ and parquet/"
 
 
 def main():

@@ -10,9 +10,10 @@ pub const USAGE: &str = "\
 movies: clean Kaggle's \"The Movies Dataset\" into tables, metrics and an error log
 
 USAGE:
-    movies process INPUT... --out DIR [--format csv|ndjson|both] [--threads N]
+    movies process INPUT... --out DIR [--format csv|ndjson|parquet|both|all] [--threads N]
                    [--snapshot-date YYYY-MM-DD] [--spreadsheet-safe] [--quiet]
-    movies backfill ZIP... --out DIR [--format csv|ndjson|both] [--threads N] [--quiet]
+    movies backfill ZIP... --out DIR [--format csv|ndjson|parquet|both|all] [--threads N]
+                   [--quiet]
     movies bench ZIP [--out DIR] [--threads N]
     movies sample --out FILE.zip
     movies --help | --version
@@ -23,7 +24,9 @@ and ratings_small.csv are used when the full file is absent).
 
 process   writes DIR/csv/<table>.csv, DIR/json/<table>.ndjson, DIR/manifest.json,
           DIR/schema.sql and DIR/queries.sql (the layout of the explorer's \"Export all\")
-          --format            csv, ndjson or both (default both)
+          --format            csv, ndjson, parquet (DIR/parquet/<table>.parquet), both
+                              (csv and ndjson, the default) or all three; a comma-separated
+                              list also works: --format csv,parquet
           --threads N         files processed in parallel (default: all cores)
           --snapshot-date D   write into DIR/snapshot_date=D/ instead (replaced atomically;
                               a second run for the same date is refused while one runs)
@@ -127,12 +130,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 return Err(format!("{command}: no input given"));
             }
             let out = out.ok_or(format!("{command}: --out DIR is required"))?;
-            let formats = match format.as_deref() {
-                None | Some("both") => Format::ALL.to_vec(),
-                Some("csv") => vec![Format::Csv],
-                Some("ndjson") | Some("json") => vec![Format::Ndjson],
-                Some(other) => return Err(format!("--format {other}: expected csv, ndjson or both")),
-            };
+            let formats = parse_formats(format.as_deref().unwrap_or("both"))?;
             if command == "backfill" && snapshot_date.is_some() {
                 return Err("backfill: the dates come from the file names; --snapshot-date is not allowed".into());
             }
@@ -159,6 +157,23 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
 }
 
+/// The formats of `--format`: `csv`, `ndjson` (or `json`), `parquet`, `both` (csv and
+/// ndjson), `all`, or a comma-separated list of those; in export order, each once.
+fn parse_formats(text: &str) -> Result<Vec<Format>, String> {
+    let mut wanted = Vec::new();
+    for word in text.split(',').map(str::trim) {
+        match word {
+            "csv" => wanted.push(Format::Csv),
+            "ndjson" | "json" => wanted.push(Format::Ndjson),
+            "parquet" => wanted.push(Format::Parquet),
+            "both" => wanted.extend(Format::ALL),
+            "all" => wanted.extend(Format::EVERY),
+            _ => return Err(format!("--format {text}: expected csv, ndjson, parquet, both or all")),
+        }
+    }
+    Ok(Format::EVERY.into_iter().filter(|f| wanted.contains(f)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +193,24 @@ mod tests {
             panic!()
         };
         assert_eq!(p.snapshot_date, movies_core::values::Date::new(2026, 11, 23));
+    }
+
+    #[test]
+    fn formats() {
+        let formats = |line: &str| match parse(&args(line)) {
+            Ok(Command::Process(p) | Command::Backfill(p)) => Ok(p.formats),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        assert_eq!(formats("process a --out o --format csv"), Ok(vec![Format::Csv]));
+        assert_eq!(formats("process a --out o --format json"), Ok(vec![Format::Ndjson]));
+        assert_eq!(formats("process a --out o --format parquet"), Ok(vec![Format::Parquet]));
+        assert_eq!(formats("process a --out o --format both"), Ok(vec![Format::Csv, Format::Ndjson]));
+        assert_eq!(formats("backfill a --out o --format all"), Ok(Format::EVERY.to_vec()));
+        assert_eq!(formats("process a --out o --format parquet,csv"), Ok(vec![Format::Csv, Format::Parquet]));
+        assert_eq!(formats("process a --out o --format csv,both"), Ok(vec![Format::Csv, Format::Ndjson]));
+        assert!(formats("process a --out o --format csv,").unwrap_err().contains("parquet"));
+        assert!(USAGE.contains("csv|ndjson|parquet|both|all"));
     }
 
     #[test]

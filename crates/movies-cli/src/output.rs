@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use movies_core::values::Date;
 
 /// The files of the export layout.
-const LAYOUT: [&str; 5] = ["csv", "json", "manifest.json", "schema.sql", "queries.sql"];
+const LAYOUT: [&str; 6] = ["csv", "json", "parquet", "manifest.json", "schema.sql", "queries.sql"];
 
 /// Where the export is published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +151,11 @@ impl Claim {
                     } else if to.exists() {
                         fs::remove_file(&to)?;
                     }
-                    fs::rename(self.stage.join(name), &to)?;
+                    // A folder of a format not asked for (`--format csv`) is not staged.
+                    let from = self.stage.join(name);
+                    if from.exists() {
+                        fs::rename(from, &to)?;
+                    }
                 }
             }
             Destination::Snapshot { .. } => {

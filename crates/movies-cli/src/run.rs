@@ -221,6 +221,13 @@ fn join_error_log_parts(
 ) -> io::Result<u64> {
     let mut rows = 0;
     for &format in &plan.formats {
+        if format == Format::Parquet {
+            // Parquet parts cannot be concatenated as bytes: their row groups are copied.
+            let parts = jobs.iter().filter_map(|job| File::open(stage.join(error_part_path(format, job.file))).ok());
+            let out = io::BufWriter::with_capacity(1 << 20, target.create(&format.path(Table::ErrorLog))?);
+            rows = movies_core::export::parquet::concat(Table::ErrorLog, parts, out)?;
+            continue;
+        }
         let mut out = io::BufWriter::with_capacity(1 << 20, target.create(&format.path(Table::ErrorLog))?);
         if format == Format::Csv {
             let header: Vec<&str> = Table::ErrorLog.def().columns.iter().map(|c| c.name).collect();

@@ -1,5 +1,6 @@
 //! Writing the export layout: `csv/<table>.csv`, `json/<table>.ndjson`,
-//! `manifest.json`, `schema.sql`, `queries.sql`.
+//! `manifest.json`, `schema.sql`, `queries.sql`, and on request (with the `parquet`
+//! feature) `parquet/<table>.parquet`.
 //!
 //! The layout is the same for the command-line tool (a folder) and the browser (a zip);
 //! an [`ExportTarget`] abstracts where the files go. Streamed tables (keywords, cast,
@@ -9,6 +10,8 @@
 mod cells;
 mod encode;
 mod manifest;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod writer;
 pub mod zipfile;
 
