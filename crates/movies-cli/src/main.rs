@@ -3,6 +3,7 @@
 mod args;
 mod bench;
 mod inputs;
+mod offload;
 mod output;
 mod progress;
 mod readahead;

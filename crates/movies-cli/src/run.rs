@@ -17,9 +17,10 @@ use movies_core::export::{
     finish_export, streamed_tables, ExportPlan, ExportTarget, FileEntry, Format, Manifest, StreamingSink,
 };
 use movies_core::kept::Kept;
-use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Step, Table};
+use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Sink, Step, Table};
 
 use crate::inputs::{with_reader, Source};
+use crate::offload;
 use crate::readahead;
 
 /// Records cleaned between two progress updates.
@@ -183,24 +184,39 @@ fn run_job(
         }
     })?;
     let mut last_report: Option<FileReport> = None;
-    let result: Result<(), InputError> = std::thread::scope(|scope| {
-        let reader = readahead::spawn(scope, |pump| {
-            with_reader(source, |reader| {
-                pump(reader);
-                Ok(())
-            })
-        })?;
-        let mut job = FileJob::open(source.file, &source.name, reader, Limits::default())?;
-        loop {
-            let step = job.step(&mut sink, STEP_RECORDS);
-            last_report = Some(job.report().clone());
-            bytes.store(job.report().bytes, Ordering::Relaxed);
-            records.store(job.report().records_read, Ordering::Relaxed);
-            if step? == Step::Done {
-                return Ok(());
+    let clean = |sink: &mut dyn Sink, last_report: &mut Option<FileReport>| {
+        std::thread::scope(|scope| {
+            let reader = readahead::spawn(scope, |pump| {
+                with_reader(source, |reader| {
+                    pump(reader);
+                    Ok(())
+                })
+            })?;
+            let mut job = FileJob::open(source.file, &source.name, reader, Limits::default())?;
+            loop {
+                let step = job.step(sink, STEP_RECORDS);
+                *last_report = Some(job.report().clone());
+                bytes.store(job.report().bytes, Ordering::Relaxed);
+                records.store(job.report().records_read, Ordering::Relaxed);
+                if step? == Step::Done {
+                    return Ok(());
+                }
             }
-        }
-    });
+        })
+    };
+    let (sink, result): (_, Result<(), InputError>) = if source.file == InputFile::Ratings {
+        std::thread::scope(|scope| {
+            let (mut handover, writer) = offload::spawn_writer(scope, sink);
+            let result = clean(&mut handover, &mut last_report);
+            let handed = handover.finish();
+            let sink = writer.join().map_err(|_| io::Error::other("the ratings writer panicked"))??;
+            handed?;
+            Ok::<_, io::Error>((sink, result))
+        })?
+    } else {
+        let result = clean(&mut sink, &mut last_report);
+        (sink, result)
+    };
     let streamed = sink.finish()?;
     let error = result.err();
     let entry = match (&last_report, &error) {

@@ -35,12 +35,21 @@ impl Default for Limits {
 pub struct Fields<'r> {
     data: &'r [u8],
     ends: &'r [usize],
+    /// Bytes between two fields: 0 when the fields are packed (unquoted by csv_core),
+    /// 1 when they are still separated by their commas (a line read in place).
+    gap: usize,
 }
 
 impl<'r> Fields<'r> {
-    /// Builds a view over field bytes and their end offsets.
+    /// Builds a view over packed field bytes and their end offsets.
     pub fn new(data: &'r [u8], ends: &'r [usize]) -> Self {
-        Fields { data, ends }
+        Fields { data, ends, gap: 0 }
+    }
+
+    /// Builds a view over a line whose fields are still separated by one byte each
+    /// (`ends` are the positions of the separators, then of the line's end).
+    pub fn separated(data: &'r [u8], ends: &'r [usize]) -> Self {
+        Fields { data, ends, gap: 1 }
     }
 
     /// Number of fields.
@@ -57,11 +66,17 @@ impl<'r> Fields<'r> {
     pub fn get(&self, i: usize) -> &'r [u8] {
         match self.ends.get(i) {
             Some(&end) => {
-                let start = if i == 0 { 0 } else { self.ends[i - 1] };
+                let start = if i == 0 { 0 } else { self.ends[i - 1] + self.gap };
                 &self.data[start..end]
             }
             None => &[],
         }
+    }
+
+    /// The line the fields were read from, when they were read in place
+    /// (separated by their commas, unquoted).
+    pub fn line(&self) -> Option<&'r [u8]> {
+        (self.gap == 1).then_some(self.data)
     }
 
     /// Iterates over the fields in order.
@@ -123,6 +138,8 @@ pub struct RecordReader<R> {
     replay: bool,
     /// What the last call returned, for [`unread`](RecordReader::unread).
     last: Next,
+    /// Where the current record's line lies in `buf`, when it is read in place.
+    in_place: Option<(usize, usize)>,
     /// The rest of a record that broke a limit is still to be skipped.
     skipping: bool,
 }
@@ -147,13 +164,17 @@ impl<R: Read> RecordReader<R> {
             limits,
             replay: false,
             last: Next::End,
+            in_place: None,
             skipping: false,
         }
     }
 
     /// The fields of the last record returned.
     pub fn fields(&self) -> Fields<'_> {
-        Fields::new(&self.out[..self.out_len], &self.ends[..self.ends_len])
+        match self.in_place {
+            Some((start, len)) => Fields::separated(&self.buf[start..start + len], &self.ends[..self.ends_len]),
+            None => Fields::new(&self.out[..self.out_len], &self.ends[..self.ends_len]),
+        }
     }
 
     /// The 1-based line on which the last record starts.
@@ -184,6 +205,7 @@ impl<R: Read> RecordReader<R> {
         }
         self.out_len = 0;
         self.ends_len = 0;
+        self.in_place = None;
         self.skip_line_breaks()?;
         self.line = self.newlines + self.core.line();
         self.last = if self.simple_line() { Next::Record } else { self.read_record()? };
@@ -265,20 +287,21 @@ impl<R: Read> RecordReader<R> {
     }
 
     /// The fast path for the common record: a whole line in the buffer, without any
-    /// quote, within the limits. Splits it on commas in one pass without csv_core
-    /// (which stays at the start of a record). Returns false, having consumed
-    /// nothing, for anything else.
+    /// quote, within the limits. Its fields are found in one pass and read in place,
+    /// without copying and without csv_core (which stays at the start of a record).
+    /// Returns false, having consumed nothing, for anything else.
     fn simple_line(&mut self) -> bool {
         let input = &self.buf[self.buf_start..self.buf_end];
-        let (mut out_len, mut fields) = (0, 0);
-        let max_bytes = self.limits.max_record_bytes;
-        for (i, &b) in input.iter().enumerate() {
+        let max_fields = self.ends.len().min(self.limits.max_fields);
+        let max_bytes = self.limits.max_record_bytes.min(input.len());
+        let mut fields = 0;
+        for (i, &b) in input[..max_bytes].iter().enumerate() {
             match b {
                 b',' => {
-                    if fields + 1 >= self.ends.len().min(self.limits.max_fields) {
+                    if fields + 1 >= max_fields {
                         return false;
                     }
-                    self.ends[fields] = out_len;
+                    self.ends[fields] = i;
                     fields += 1;
                 }
                 b'\n' | b'\r' => {
@@ -287,23 +310,16 @@ impl<R: Read> RecordReader<R> {
                         (_, Some(b'\n')) => i + 2,
                         _ => return false,
                     };
-                    self.ends[fields] = out_len;
+                    self.ends[fields] = i;
                     self.ends_len = fields + 1;
-                    self.out_len = out_len;
+                    self.in_place = Some((self.buf_start, i));
                     self.buf_start += consumed;
                     self.bytes_consumed += consumed as u64;
                     self.newlines += 1;
                     return true;
                 }
                 b'"' => return false,
-                _ if out_len == max_bytes => return false,
-                _ => match self.out.get_mut(out_len) {
-                    Some(slot) => {
-                        *slot = b;
-                        out_len += 1;
-                    }
-                    None => return false,
-                },
+                _ => {}
             }
         }
         false

@@ -190,6 +190,45 @@ fn plain_decimal(raw: &[u8]) -> Option<f64> {
     }
 }
 
+/// The value of `raw` when it is an integer exactly as the export writes it (digits
+/// only, no sign, no leading zero, at most 18 digits), in one pass: the common case
+/// of the ratings file, whose values can then be copied to the output as they are.
+#[inline]
+pub fn export_int(raw: &[u8]) -> Option<i64> {
+    if raw.is_empty() || raw.len() > 18 || (raw[0] == b'0' && raw.len() > 1) {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &b in raw {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + i64::from(digit);
+    }
+    Some(value)
+}
+
+/// True when `raw` is an integer exactly as the export writes it: digits only, no
+/// sign, no leading zero, at most 18 digits.
+#[inline]
+pub fn is_export_int(raw: &[u8]) -> bool {
+    !raw.is_empty() && raw.len() <= 18 && (raw[0] != b'0' || raw.len() == 1) && raw.iter().all(u8::is_ascii_digit)
+}
+
+/// How the export writes a non-negative number with at most one decimal, as a slice
+/// of `raw`: `3.5` stays, `4.0` becomes `4`, `4` stays; `None` for anything else
+/// (more decimals, a sign, leading zeros, exponents).
+#[inline]
+pub fn export_decimal(raw: &[u8]) -> Option<&[u8]> {
+    match raw {
+        [whole @ .., b'.', b'0'] if is_export_int(whole) => Some(whole),
+        [whole @ .., b'.', decimal] if decimal.is_ascii_digit() && is_export_int(whole) => Some(raw),
+        _ if is_export_int(raw) => Some(raw),
+        _ => None,
+    }
+}
+
 /// Parses a budget or revenue: a non-negative finite number where `0` means unknown.
 pub fn money(raw: &[u8]) -> Result<Option<f64>, Problem> {
     match finite_float(raw)? {
@@ -307,6 +346,23 @@ mod tests {
         {
             let expected: f64 = text.parse().unwrap();
             assert_eq!(finite_float(text.as_bytes()), Ok(Some(expected)), "{text}");
+        }
+    }
+
+    #[test]
+    fn export_forms() {
+        for yes in [&b"1"[..], b"0", b"862", b"1260759144"] {
+            assert!(is_export_int(yes), "{yes:?}");
+        }
+        for no in [&b""[..], b"01", b"-5", b"+5", b"1.0", b" 1", b"1234567890123456789"] {
+            assert!(!is_export_int(no), "{no:?}");
+        }
+        for (raw, written) in [("3.5", "3.5"), ("4", "4"), ("4.0", "4"), ("0.5", "0.5"), ("10.1", "10.1"), ("0.0", "0")]
+        {
+            assert_eq!(export_decimal(raw.as_bytes()), Some(written.as_bytes()), "{raw}");
+        }
+        for no in [&b"4.50"[..], b".5", b"04.5", b"3.", b"1e3", b"-1.5", b"4.00"] {
+            assert_eq!(export_decimal(no), None, "{no:?}");
         }
     }
 

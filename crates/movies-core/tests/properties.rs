@@ -638,7 +638,7 @@ proptest! {
         assert_csv_round_trip(&links)?;
         let ratings: Vec<RatingRow> = ratings
             .into_iter()
-            .map(|(user_id, movielens_id, rating, timestamp)| RatingRow { user_id, movielens_id, rating, timestamp })
+            .map(|(user_id, movielens_id, rating, timestamp)| RatingRow { user_id, movielens_id, rating, timestamp, verbatim: None })
             .collect();
         assert_csv_round_trip(&ratings)?;
     }

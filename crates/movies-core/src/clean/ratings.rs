@@ -4,7 +4,7 @@ use std::io;
 
 use super::{optional, required, Cleaner, ColumnSpec, Emit, Record, Rejection};
 use crate::input::InputFile;
-use crate::model::RatingRow;
+use crate::model::{RatingRow, Verbatim};
 use crate::values;
 
 const USER_ID: usize = 0;
@@ -24,18 +24,20 @@ impl Cleaner for RatingsCleaner {
 
     #[inline]
     fn check(&self, rec: &Record<'_>) -> Result<RatingRow, Rejection> {
-        let raw = rec.get(USER_ID);
-        let user_id = values::positive_id(raw).map_err(|reason| Rejection::value("userId", reason, raw))?;
-        let raw = rec.get(MOVIE_ID);
-        let movielens_id = values::positive_id(raw).map_err(|reason| Rejection::value("movieId", reason, raw))?;
-        let raw = rec.get(RATING);
-        let rating = match values::finite_float(raw) {
-            Ok(Some(r)) if r > 0.0 && r <= 5.0 => r,
-            Ok(Some(_)) => return Err(Rejection::value("rating", "rating outside 0.5 to 5", raw)),
-            Ok(None) => return Err(Rejection::value("rating", "rating is empty", raw)),
-            Err(reason) => return Err(Rejection::value("rating", reason, raw)),
+        let (user, movie, stars) = (rec.get(USER_ID), rec.get(MOVIE_ID), rec.get(RATING));
+        let id = |raw: &[u8], column: &'static str| match values::export_int(raw).filter(|&v| v > 0) {
+            Some(v) => Ok(v),
+            None => values::positive_id(raw).map_err(|reason| Rejection::value(column, reason, raw)),
         };
-        Ok(RatingRow { user_id, movielens_id, rating, timestamp: None })
+        let user_id = id(user, "userId")?;
+        let movielens_id = id(movie, "movieId")?;
+        let rating = match values::finite_float(stars) {
+            Ok(Some(r)) if r > 0.0 && r <= 5.0 => r,
+            Ok(Some(_)) => return Err(Rejection::value("rating", "rating outside 0.5 to 5", stars)),
+            Ok(None) => return Err(Rejection::value("rating", "rating is empty", stars)),
+            Err(reason) => return Err(Rejection::value("rating", reason, stars)),
+        };
+        Ok(RatingRow { user_id, movielens_id, rating, timestamp: None, verbatim: None })
     }
 
     fn record_id(checked: &RatingRow) -> Option<i64> {
@@ -44,7 +46,23 @@ impl Cleaner for RatingsCleaner {
 
     #[inline]
     fn emit(&mut self, mut row: RatingRow, rec: &Record<'_>, out: &mut Emit<'_>) -> io::Result<()> {
-        row.timestamp = out.or_warn("timestamp", rec.get(TIMESTAMP), values::integer)?;
+        let timestamp = rec.get(TIMESTAMP);
+        let exact_timestamp = values::export_int(timestamp);
+        row.timestamp = match exact_timestamp {
+            Some(t) => Some(t),
+            None => out.or_warn("timestamp", timestamp, values::integer)?,
+        };
+        let (user, movie, stars) = (rec.get(USER_ID), rec.get(MOVIE_ID), rec.get(RATING));
+        let in_export_form = (exact_timestamp.is_some() || timestamp.is_empty())
+            && values::is_export_int(user)
+            && values::is_export_int(movie);
+        if in_export_form {
+            row.verbatim = match (values::export_decimal(stars), rec.line_in_order()) {
+                (Some(rating), Some(line)) if rating.len() == stars.len() => Verbatim::from_line(line),
+                (Some(rating), _) => Verbatim::new([user, movie, rating, timestamp]),
+                (None, _) => None,
+            };
+        }
         out.sink.rating(&row)
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::kept::MovieRating;
 use crate::metrics::{CompanyGenreYear, CompanyYear, GenreYear};
-use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, Named, RatingRow};
+use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, Named, RatingRow, Verbatim};
 use crate::schema::Table;
 use crate::values::Date;
 
@@ -18,6 +18,15 @@ pub trait CellWriter {
     fn boolean(&mut self, value: Option<bool>);
     /// A date cell.
     fn date(&mut self, value: Option<Date>);
+    /// An integer cell whose text is already in export form (see
+    /// [`crate::model::Verbatim`]); writers may copy the text.
+    fn int_text(&mut self, value: i64, _text: &[u8]) {
+        self.int(Some(value));
+    }
+    /// A float cell whose text is already in export form.
+    fn float_text(&mut self, value: f64, _text: &[u8]) {
+        self.float(Some(value));
+    }
 }
 
 /// A value that is one row of an output table.
@@ -26,12 +35,20 @@ pub trait TableRow {
     const TABLE: Table;
     /// Writes the row's cells in the table's column order.
     fn write_cells<W: CellWriter>(&self, w: &mut W);
+    /// The row's CSV line when it is known without formatting (see
+    /// [`crate::model::Verbatim`]).
+    fn csv_line(&self) -> Option<&[u8]> {
+        None
+    }
 }
 
 impl<T: TableRow> TableRow for &T {
     const TABLE: Table = T::TABLE;
     fn write_cells<W: CellWriter>(&self, w: &mut W) {
         (**self).write_cells(w)
+    }
+    fn csv_line(&self) -> Option<&[u8]> {
+        (**self).csv_line()
     }
 }
 
@@ -159,10 +176,26 @@ impl TableRow for LinkRow {
 impl TableRow for RatingRow {
     const TABLE: Table = Table::RatingsMaster;
     fn write_cells<W: CellWriter>(&self, w: &mut W) {
-        w.int(Some(self.user_id));
-        w.int(Some(self.movielens_id));
-        w.float(Some(self.rating));
-        w.int(self.timestamp);
+        match &self.verbatim {
+            Some(text) => {
+                w.int_text(self.user_id, text.field(0));
+                w.int_text(self.movielens_id, text.field(1));
+                w.float_text(self.rating, text.field(2));
+                match self.timestamp {
+                    Some(timestamp) => w.int_text(timestamp, text.field(3)),
+                    None => w.int(None),
+                }
+            }
+            None => {
+                w.int(Some(self.user_id));
+                w.int(Some(self.movielens_id));
+                w.float(Some(self.rating));
+                w.int(self.timestamp);
+            }
+        }
+    }
+    fn csv_line(&self) -> Option<&[u8]> {
+        self.verbatim.as_ref().map(Verbatim::line)
     }
 }
 
@@ -232,5 +265,53 @@ impl TableRow for Issue {
         w.text(self.column);
         w.text(Some(&self.reason));
         w.text(self.raw_value.as_deref());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{Format, TableWriter, WriteOptions};
+    use crate::values;
+
+    /// Writes rows in one format into a string.
+    fn written(rows: &[RatingRow], format: Format) -> String {
+        let mut writer = TableWriter::new(Vec::new(), Table::RatingsMaster, format, WriteOptions::default());
+        for row in rows {
+            writer.write(row).unwrap();
+        }
+        String::from_utf8(writer.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn verbatim_ratings_are_written_exactly_as_formatted_ones() {
+        let texts: [[&str; 4]; 7] = [
+            ["1", "31", "2.5", "1260759144"],
+            ["1", "1029", "3.0", "1260759179"],
+            ["7", "1", "4", "0"],
+            ["270896", "176273", "0.5", ""],
+            ["12", "9", "4.7", "1"],
+            ["100000000000000000", "2", "5", "999999999999999999"],
+            ["3", "4", "3.5", "1425941529"],
+        ];
+        let (mut verbatim, mut formatted) = (Vec::new(), Vec::new());
+        for fields in texts {
+            let bytes = fields.map(str::as_bytes);
+            let rating = values::export_decimal(bytes[2]).unwrap();
+            assert!(values::is_export_int(bytes[0]), "{fields:?}");
+            let row = RatingRow {
+                user_id: fields[0].parse().unwrap(),
+                movielens_id: fields[1].parse().unwrap(),
+                rating: fields[2].parse().unwrap(),
+                timestamp: fields[3].parse().ok(),
+                verbatim: None,
+            };
+            formatted.push(row);
+            verbatim.push(RatingRow { verbatim: Verbatim::new([bytes[0], bytes[1], rating, bytes[3]]), ..row });
+        }
+        assert!(verbatim.iter().all(|r| r.verbatim.is_some()));
+        for format in [Format::Csv, Format::Ndjson] {
+            assert_eq!(written(&verbatim, format), written(&formatted, format), "{format:?}");
+        }
     }
 }

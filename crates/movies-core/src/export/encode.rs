@@ -9,27 +9,30 @@ use crate::values::Date;
 /// (`3.5`, `30000000`, `1e21`).
 ///
 /// Whole numbers and numbers with one decimal (ratings, runtimes, amounts) take a fast
-/// path: when `t / 10.0 == value` for the integer `t = round(value * 10)`, the decimal
-/// `t/10` written out is the shortest text that parses back to `value`.
+/// path: when `t / 10.0 == value` for an integer `t` (`value * 10` truncated, or the
+/// next integer), the decimal `t/10` written out is the shortest text that parses
+/// back to `value`.
 #[inline]
 pub fn push_float(buf: &mut Vec<u8>, value: f64) {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    // Casts truncate in one instruction; `round`/`fract` would be libm calls here.
     if value.abs() < 1e15 {
-        if value.fract() == 0.0 {
-            push_int(buf, value as i64);
+        let whole = value as i64;
+        if whole as f64 == value {
+            push_int(buf, whole);
             return;
         }
-        let tenths = (value * 10.0).round();
-        if tenths.abs() < EXACT && tenths / 10.0 == value {
-            let tenths = tenths as i64;
-            if tenths < 0 {
-                buf.push(b'-');
+        let tenths = (value * 10.0) as i64;
+        for tenths in [tenths, tenths + value.signum() as i64] {
+            if tenths as f64 / 10.0 == value {
+                if tenths < 0 {
+                    buf.push(b'-');
+                }
+                let magnitude = tenths.unsigned_abs();
+                push_int(buf, (magnitude / 10) as i64);
+                buf.push(b'.');
+                buf.push(b'0' + (magnitude % 10) as u8);
+                return;
             }
-            let magnitude = tenths.unsigned_abs();
-            push_int(buf, (magnitude / 10) as i64);
-            buf.push(b'.');
-            buf.push(b'0' + (magnitude % 10) as u8);
-            return;
         }
     }
     let mut fmt = ryu::Buffer::new();
@@ -140,6 +143,16 @@ pub fn push_csv_text(buf: &mut Vec<u8>, text: &str) {
 }
 
 impl CellWriter for CsvCells<'_> {
+    fn int_text(&mut self, _value: i64, text: &[u8]) {
+        self.sep();
+        self.buf.extend_from_slice(text);
+    }
+
+    fn float_text(&mut self, _value: f64, text: &[u8]) {
+        self.sep();
+        self.buf.extend_from_slice(text);
+    }
+
     fn int(&mut self, value: Option<i64>) {
         self.sep();
         if let Some(v) = value {
@@ -285,6 +298,16 @@ pub fn push_json_string(buf: &mut Vec<u8>, text: &str) {
 }
 
 impl CellWriter for JsonCells<'_> {
+    fn int_text(&mut self, _value: i64, text: &[u8]) {
+        self.key();
+        self.buf.extend_from_slice(text);
+    }
+
+    fn float_text(&mut self, _value: f64, text: &[u8]) {
+        self.key();
+        self.buf.extend_from_slice(text);
+    }
+
     fn int(&mut self, value: Option<i64>) {
         self.key();
         match value {

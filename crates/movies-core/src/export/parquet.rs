@@ -498,6 +498,7 @@ mod tests {
             movielens_id: i % 1000,
             rating: (i % 10 + 1) as f64 / 2.0,
             timestamp: if i % 7 == 0 { None } else { Some(1_260_759_144 + i) },
+            verbatim: None,
         });
         let reader = read(write_all(ratings).unwrap());
         let metadata = reader.metadata();
@@ -557,7 +558,9 @@ mod tests {
         let reader = read(joined);
         let ids: Vec<Field> = rows(&reader).into_iter().map(|r| r[0].clone()).collect();
         assert_eq!(ids, [1, 2, 3, 10, 11].map(Field::Long).to_vec());
-        let other = write_all([RatingRow { user_id: 1, movielens_id: 1, rating: 1.0, timestamp: None }]).unwrap();
+        let other =
+            write_all([RatingRow { user_id: 1, movielens_id: 1, rating: 1.0, timestamp: None, verbatim: None }])
+                .unwrap();
         let error = concat(Table::LinksMaster, [Bytes::from(other)], Vec::new()).unwrap_err();
         assert!(error.to_string().contains("schema"), "{error}");
     }

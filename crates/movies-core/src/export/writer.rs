@@ -135,9 +135,15 @@ impl<W: Write> TableWriter<W> {
             Kind::Text { out, buf, format, columns, keys, options } => {
                 debug_assert_eq!(R::TABLE.def().columns.len(), columns.len());
                 if *format == Format::Csv {
-                    let mut cells = CsvCells::new(buf, options.spreadsheet_safe);
-                    row.write_cells(&mut cells);
-                    cells.end();
+                    // A known CSV line holds no text cells, so spreadsheet safety is moot.
+                    if let Some(line) = row.csv_line() {
+                        buf.extend_from_slice(line);
+                        buf.push(b'\n');
+                    } else {
+                        let mut cells = CsvCells::new(buf, options.spreadsheet_safe);
+                        row.write_cells(&mut cells);
+                        cells.end();
+                    }
                 } else {
                     let mut cells = JsonCells::new(buf, keys);
                     row.write_cells(&mut cells);

@@ -1,0 +1,106 @@
+//! Writing ratings on their own thread.
+//!
+//! ratings.csv is by far the largest file: cleaning its 26 million rows and writing
+//! them in two formats on one thread left the second core idle once the smaller
+//! files were done. Here the job's thread cleans and hands the rows over in batches,
+//! and a writer thread formats and writes them through the real sink.
+
+use std::io;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::thread::{Scope, ScopedJoinHandle};
+
+use movies_core::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, RatingRow};
+use movies_core::Sink;
+
+/// Rows handed over per batch.
+const BATCH: usize = 16 * 1024;
+/// Batches in flight: enough to smooth the two threads, few enough to keep memory flat.
+const IN_FLIGHT: usize = 4;
+
+/// A row of the ratings file on its way to the writer.
+enum Row {
+    Rating(RatingRow),
+    Issue(Issue),
+}
+
+/// The cleaning side: a [`Sink`] for the ratings file that batches rows for the writer.
+pub struct Handover {
+    batch: Vec<Row>,
+    to_writer: SyncSender<Vec<Row>>,
+    spare: Receiver<Vec<Row>>,
+}
+
+/// Starts the writer thread around `sink`; the handle gives the sink back (or the
+/// first write error) once the [`Handover`] is dropped.
+pub fn spawn_writer<'scope, 'env, S: Sink + Send + 'scope>(
+    scope: &'scope Scope<'scope, 'env>,
+    mut sink: S,
+) -> (Handover, ScopedJoinHandle<'scope, io::Result<S>>) {
+    let (to_writer, batches) = sync_channel::<Vec<Row>>(IN_FLIGHT);
+    let (give_back, spare) = sync_channel::<Vec<Row>>(IN_FLIGHT + 1);
+    let writer = scope.spawn(move || {
+        for mut batch in batches {
+            for row in batch.drain(..) {
+                match row {
+                    Row::Rating(rating) => sink.rating(&rating)?,
+                    Row::Issue(issue) => sink.issue(&issue)?,
+                }
+            }
+            let _ = give_back.try_send(batch);
+        }
+        Ok(sink)
+    });
+    (Handover { batch: Vec::with_capacity(BATCH), to_writer, spare }, writer)
+}
+
+impl Handover {
+    fn push(&mut self, row: Row) -> io::Result<()> {
+        self.batch.push(row);
+        if self.batch.len() >= BATCH {
+            self.send()?;
+        }
+        Ok(())
+    }
+
+    fn send(&mut self) -> io::Result<()> {
+        let fresh = self.spare.try_recv().unwrap_or_else(|_| Vec::with_capacity(BATCH));
+        let full = std::mem::replace(&mut self.batch, fresh);
+        self.to_writer.send(full).map_err(|_| io::Error::other("the ratings writer stopped (see its error)"))
+    }
+
+    /// Hands over the last rows; the writer finishes once this is dropped.
+    pub fn finish(mut self) -> io::Result<()> {
+        if !self.batch.is_empty() {
+            self.send()?;
+        }
+        Ok(())
+    }
+}
+
+fn not_a_rating(what: &str) -> io::Result<()> {
+    Err(io::Error::other(format!("the ratings writer was given a {what} row")))
+}
+
+impl Sink for Handover {
+    fn movie(&mut self, _: Movie) -> io::Result<()> {
+        not_a_rating("movie")
+    }
+    fn keyword(&mut self, _: &KeywordRow<'_>) -> io::Result<()> {
+        not_a_rating("keyword")
+    }
+    fn cast(&mut self, _: &CastRow<'_>) -> io::Result<()> {
+        not_a_rating("cast")
+    }
+    fn crew(&mut self, _: &CrewRow<'_>) -> io::Result<()> {
+        not_a_rating("crew")
+    }
+    fn link(&mut self, _: &LinkRow) -> io::Result<()> {
+        not_a_rating("link")
+    }
+    fn rating(&mut self, row: &RatingRow) -> io::Result<()> {
+        self.push(Row::Rating(*row))
+    }
+    fn issue(&mut self, issue: &Issue) -> io::Result<()> {
+        self.push(Row::Issue(issue.clone()))
+    }
+}
