@@ -86,6 +86,7 @@ impl Destination {
         fs::create_dir_all(&parent).map_err(ClaimError::Io)?;
         let lock = parent.join(self.lock_name());
         take_lock(&lock)?;
+        remove_stale_staging(&parent, &self.lock_name());
         let stage =
             parent.join(format!(".{}.staging-{}", self.lock_name().trim_start_matches('.'), std::process::id()));
         let claim = Claim { destination: self.clone(), lock, stage };
@@ -102,6 +103,18 @@ fn owner_alive(owner: &str) -> bool {
     match pid {
         Some(pid) if Path::new("/proc/self").exists() => Path::new("/proc").join(pid).exists(),
         _ => true,
+    }
+}
+
+/// Removes the staging folders a killed run left behind for this destination (the
+/// lock is held, so no running process can own them).
+fn remove_stale_staging(parent: &Path, lock_name: &str) {
+    let prefix = format!(".{}.staging-", lock_name.trim_start_matches('.'));
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) && entry.path().is_dir() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
 }
 
@@ -220,6 +233,7 @@ mod tests {
             assert_eq!(fs::read_to_string(folder.join("manifest.json")).unwrap(), content);
         }
         fs::write(root.join(".snapshot_date=2020-01-02.lock"), "pid 999999999\n").unwrap();
+        fs::create_dir_all(root.join(".snapshot_date=2020-01-02.lock.staging-999999999/csv")).unwrap();
         assert!(day.claim().is_ok());
         let leftovers: Vec<_> = fs::read_dir(&root).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("snapshot_date=2020-01-02")]);

@@ -178,6 +178,8 @@ pub enum Response {
         missing: Vec<InputFile>,
         /// Things the user should know (ignored files, fallbacks).
         notes: Vec<String>,
+        /// Archives found damaged (cut short): what they still held is loaded.
+        damage: Vec<UserError>,
     },
     /// Progress of one file.
     Progress {

@@ -105,6 +105,11 @@ pub fn ProgressPanel() -> impl IntoView {
                         {cards()}
                     </details>
                 </Show>
+                <Show when=move || !store.notes.with(Vec::is_empty)>
+                    <ul class="notes">
+                        {move || store.notes.get().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}
+                    </ul>
+                </Show>
                 <Show when=move || !store.missing.with(Vec::is_empty)>
                     <p class="missing">
                         "Not found (their tables stay empty): "

@@ -208,7 +208,10 @@ impl Store {
         let current = self.job.get_untracked();
         match response {
             Response::Ready | Response::ExportChunk { .. } => {}
-            Response::Started { job, files, missing, notes } if job == current => {
+            Response::Started { job, files, missing, notes, damage } if job == current => {
+                for error in damage {
+                    self.alert(error.message);
+                }
                 self.files.set(
                     files
                         .into_iter()

@@ -85,7 +85,7 @@ fn memory_bytes() -> u64 {
 pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
     *ctx.session.borrow_mut() = Session { job, running: true, files: files.clone(), ..Session::default() };
     let post = |response: Response| ctx.poster.send(&response);
-    let Resolved { sources, notes, older_snapshots, newest_snapshot } = match resolve(&files) {
+    let Resolved { sources, notes, older_snapshots, newest_snapshot, damage } = match resolve(&files) {
         Ok(found) => found,
         Err(error) => {
             ctx.session.borrow_mut().running = false;
@@ -97,7 +97,8 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
     ctx.session.borrow_mut().sources = sources.clone();
     let missing = InputFile::ALL.into_iter().filter(|f| !sources.iter().any(|s| s.file == *f)).collect();
     let found = sources.iter().map(|s| FoundFile { file: s.file, source: s.name.clone(), bytes: s.size }).collect();
-    post(Response::Started { job, files: found, missing, notes });
+    let damage = damage.iter().map(user_error).collect();
+    post(Response::Started { job, files: found, missing, notes, damage });
 
     let stop = || {
         let session = ctx.session.borrow();

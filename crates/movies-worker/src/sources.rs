@@ -62,6 +62,8 @@ pub struct Resolved {
     pub older_snapshots: Vec<(String, Source)>,
     /// The name of the loaded snapshot, when there are several.
     pub newest_snapshot: Option<String>,
+    /// Archives that are damaged (their complete files are still read).
+    pub damage: Vec<InputError>,
 }
 
 /// A dropped zip and the dataset files it holds.
@@ -82,12 +84,14 @@ pub fn resolve(files: &[File]) -> Result<Resolved, InputError> {
     let mut zips = Vec::new();
     let mut loose = Vec::new();
     let mut seen = Vec::new();
+    let mut damage = Vec::new();
     for (blob, file) in files.iter().enumerate() {
         let name = file.name();
         if looks_like_zip(file) {
             let reader =
                 BlobReader::new(file.clone().into()).map_err(|e| InputError::archive(&name, InputErrorKind::Io(e)))?;
             let archive = Archive::open(reader, &name)?;
+            damage.extend(archive.damage());
             let entries = archive.dataset_entries();
             if entries.is_empty() {
                 seen.extend(archive.entry_names().into_iter().take(8));
@@ -145,5 +149,5 @@ pub fn resolve(files: &[File]) -> Result<Resolved, InputError> {
     let (chosen, notes) = chooser.finish();
     let sources =
         chosen.into_iter().map(|(file, name, (size, location))| Source { file, name, size, location }).collect();
-    Ok(Resolved { sources, notes, older_snapshots, newest_snapshot: newest })
+    Ok(Resolved { sources, notes, older_snapshots, newest_snapshot: newest, damage })
 }
