@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+source scripts/env.sh
 echo "serving on http://127.0.0.1:8080/?sample (the embedded sample) — Ctrl-C to stop"
 exec trunk serve

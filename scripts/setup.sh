@@ -28,6 +28,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen_version"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
+# wasm-opt from the npm package binaryen (Debian's binaryen is too old: its output
+# fails with a WebAssembly.Table.set error). Trunk finds it on PATH (scripts/env.sh).
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  say "installing wasm-opt (npm package binaryen)"
+  (cd tools && npm ci --no-audit --no-fund)
+fi
+
 if $want_test; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Debian's chromium and chromium-driver"

@@ -103,4 +103,7 @@ impl Sink for Handover {
     fn issue(&mut self, issue: &Issue) -> io::Result<()> {
         self.push(Row::Issue(issue.clone()))
     }
+    fn writes_rows(&self) -> bool {
+        true
+    }
 }

@@ -26,4 +26,10 @@ pub trait Sink {
     fn rating(&mut self, row: &RatingRow) -> io::Result<()>;
     /// A row of the error log.
     fn issue(&mut self, issue: &Issue) -> io::Result<()>;
+    /// Whether the sink writes rows out, so that keeping their text in export form
+    /// ([`crate::model::Verbatim`]) saves it formatting them; a sink that only counts
+    /// says no and the cleaner skips that work.
+    fn writes_rows(&self) -> bool {
+        false
+    }
 }

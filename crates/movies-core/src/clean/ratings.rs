@@ -53,7 +53,8 @@ impl Cleaner for RatingsCleaner {
             None => out.or_warn("timestamp", timestamp, values::integer)?,
         };
         let (user, movie, stars) = (rec.get(USER_ID), rec.get(MOVIE_ID), rec.get(RATING));
-        let in_export_form = (exact_timestamp.is_some() || timestamp.is_empty())
+        let in_export_form = out.sink.writes_rows()
+            && (exact_timestamp.is_some() || timestamp.is_empty())
             && values::is_export_int(user)
             && values::is_export_int(movie);
         if in_export_form {

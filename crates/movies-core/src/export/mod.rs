@@ -191,6 +191,9 @@ impl<W: Write> Sink for StreamingSink<W> {
     fn issue(&mut self, issue: &Issue) -> io::Result<()> {
         self.write(issue)
     }
+    fn writes_rows(&self) -> bool {
+        true
+    }
 }
 
 /// Writes one whole table from rows in memory.
