@@ -7,7 +7,7 @@
 // each view, light and dark, go to /tmp/e2e-shots/.
 
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,7 @@ import {
   hostileZip,
   manifestCounts,
   manyErrorsZip,
+  nextSnapshotZip,
   readHeader,
   readTable,
   runCli,
@@ -461,6 +462,33 @@ for (const [label, make] of [
     return named.replace(/\s*×\s*$/, "");
   });
 }
+
+await check("two snapshot zips: the newest is loaded and the Changes view lists what changed", async () => {
+  const older = join(tmp, "the-movies-dataset-2024-01-01.zip");
+  const newer = join(tmp, "the-movies-dataset-2024-02-01.zip");
+  writeFileSync(older, readFileSync(SAMPLE));
+  nextSnapshotZip(SAMPLE, newer);
+  const since = await logLength(page);
+  const end = await pick([newer, older]);
+  assert.equal(end.type, "finished", JSON.stringify(end));
+  const [snapshots] = (await page.evaluate((since) => window.__worker.log.slice(since), since)).filter(
+    (m) => m.type === "snapshots",
+  );
+  assert.ok(snapshots, "a snapshots response arrives");
+  const [comparison] = snapshots.comparisons;
+  assert.equal(comparison.older, basename(older));
+  assert.equal(comparison.newer, basename(newer));
+  assert.deepEqual([comparison.added, comparison.removed, comparison.changed], [1, 1, 1]);
+  assert.equal(comparison.diff.added[0].title, "A Brand New Movie");
+  assert.deepEqual(comparison.diff.changed[0].budget[1], 123456789);
+  await show("changes");
+  await page.$$eval("main#view details", (lists) => lists.forEach((list) => (list.open = true)));
+  const text = await page.locator("main#view").innerText();
+  for (const expected of ["Added: 1", "Removed: 1", "Budget or revenue changed: 1", "A Brand New Movie", "$123,456,789"]) {
+    assert.ok(text.includes(expected), `the Changes view shows ${expected}`);
+  }
+  return `${comparison.older} → ${comparison.newer}: 1 added, 1 removed, 1 changed`;
+});
 
 await check("error log paging: 100 rows a page; First / Previous / Next / Last", async () => {
   const zip = manyErrorsZip(SAMPLE, join(tmp, "many-errors.zip"), 250);

@@ -63,7 +63,7 @@ function hookWorker() {
         }
         if (msg.type === "progress" || msg.type === "export_chunk" || msg.type === "export_progress") return;
         const entry = { type: msg.type, t: performance.now(), job: msg.job, id: msg.id };
-        for (const key of ["manifest", "memory_bytes", "error", "entry", "file", "file_name", "missing"]) {
+        for (const key of ["manifest", "memory_bytes", "error", "entry", "file", "file_name", "missing", "comparisons"]) {
           if (key in msg) entry[key] = msg[key];
         }
         state.log.push(entry);

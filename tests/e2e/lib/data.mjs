@@ -94,6 +94,37 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED
         zout.writestr(info, data)
 `;
 
+// Writes a later snapshot of a dataset zip: in movies_metadata.csv one movie is
+// removed, one gets another budget and one new movie is added. Prints the three ids.
+const NEXT_SNAPSHOT_SCRIPT = `
+import collections, csv, io, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for info in zin.infolist():
+        data = zin.read(info)
+        if info.filename.endswith("movies_metadata.csv"):
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+            header, body = rows[0], rows[1:]
+            at = header.index("id")
+            counts = collections.Counter(r[at] for r in body if len(r) == len(header))
+            plain = [i for i, r in enumerate(body) if len(r) == len(header) and r[at].isdigit() and counts[r[at]] == 1]
+            removed, changed, template = body[plain[0]][at], plain[1], list(body[plain[2]])
+            body[changed][header.index("budget")] = "123456789"
+            template[at] = "999999990"
+            template[header.index("title")] = "A Brand New Movie"
+            body = [r for r in body if not (len(r) == len(header) and r[at] == removed)] + [template]
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\\n").writerows([header] + body)
+            data = out.getvalue().encode("utf-8")
+        zout.writestr(info, data)
+`;
+
+/** A later snapshot of `sample` (one movie removed, one budget changed, one movie added). */
+export function nextSnapshotZip(sample, out) {
+  python(NEXT_SNAPSHOT_SCRIPT, sample, out);
+  return out;
+}
+
 /** The sample with `count` broken ratings rows (a long error log). */
 export function manyErrorsZip(sample, out, count) {
   python(MANY_ERRORS_SCRIPT, sample, out, String(count));

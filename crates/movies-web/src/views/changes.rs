@@ -7,6 +7,9 @@ use movies_protocol::{MovieChange, MovieRef, SnapshotComparison};
 use crate::app::use_app;
 use crate::format;
 
+/// Lists this short are shown open.
+const OPEN_UP_TO: u64 = 20;
+
 fn money(value: Option<f64>) -> String {
     value.map_or_else(|| "unknown".to_owned(), |v| format!("${}", format::count(v.max(0.0) as u64)))
 }
@@ -22,7 +25,7 @@ fn title(movie: &MovieRef) -> String {
 fn movie_list(label: &'static str, total: u64, movies: Vec<MovieRef>) -> impl IntoView {
     let shown = movies.len() as u64;
     view! {
-        <details class="change-list">
+        <details class="change-list" open=total <= OPEN_UP_TO>
             <summary>{format!("{label}: {}", format::count(total))}</summary>
             <Show when=move || { shown < total }>
                 <p class="note">{format!("The first {} are listed.", format::count(shown))}</p>
