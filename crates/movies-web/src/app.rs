@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
     };
     let app = AppContext { store, client: StoredValue::new_local(client) };
     provide_context(app);
+    provide_context(views::AnswerChoices::new());
     let query = current_query();
     if query.trim_start_matches('?').split('&').any(|pair| pair == "sample" || pair.starts_with("sample=")) {
         load_sample(app);

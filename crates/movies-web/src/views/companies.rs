@@ -18,7 +18,7 @@ use super::answers::empty::NoAnswers;
 use super::answers::environment::prefers_dark;
 use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
-use super::answers::prefs;
+use super::answers::prefs::use_choices;
 use crate::app::{use_app, AppContext};
 
 /// How many companies are picked when nothing is selected yet.
@@ -33,7 +33,8 @@ fn preselect(app: AppContext) {
         else {
             return;
         };
-        if prefs::first_defaults_for(store.job.get_untracked()) && store.view.with_untracked(|v| v.companies.is_empty())
+        if use_choices().first_defaults_for(store.job.get_untracked())
+            && store.view.with_untracked(|v| v.companies.is_empty())
         {
             store.view.update(|v| v.companies = top);
         }
@@ -112,10 +113,8 @@ pub fn CompaniesView() -> impl IntoView {
     preselect(app);
     let pending = fetch_rows(app);
     let dark = prefers_dark();
-    let metric = RwSignal::new(prefs::company_metric());
-    Effect::new(move |_| prefs::set_company_metric(metric.get()));
-    let focus = RwSignal::new(prefs::genre_focus());
-    Effect::new(move |_| prefs::set_genre_focus(focus.get()));
+    let choices = use_choices();
+    let (metric, focus) = (choices.company_metric, choices.genre_focus);
 
     let selected = Memo::new(move |_| {
         store.overview.with(|o| match o {

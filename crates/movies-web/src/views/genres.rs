@@ -12,7 +12,7 @@ use super::answers::empty::NoAnswers;
 use super::answers::environment::prefers_dark;
 use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
-use super::answers::prefs;
+use super::answers::prefs::use_choices;
 use crate::app::use_app;
 
 /// The genres view.
@@ -20,10 +20,8 @@ use crate::app::use_app;
 pub fn GenresView() -> impl IntoView {
     let store = use_app().store;
     let dark = prefers_dark();
-    let metric = RwSignal::new(prefs::genre_metric());
-    Effect::new(move |_| prefs::set_genre_metric(metric.get()));
-    let lines = RwSignal::new(prefs::genre_lines());
-    Effect::new(move |_| prefs::set_genre_lines(lines.get()));
+    let choices = use_choices();
+    let (metric, lines) = (choices.genre_metric, choices.genre_lines);
 
     let palette = Memo::new(move |_| {
         store.overview.with(|o| o.as_ref().map(|o| GenrePalette::new(&o.genre_year)).unwrap_or_default())

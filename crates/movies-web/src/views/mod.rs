@@ -10,6 +10,8 @@ mod quality;
 
 use leptos::prelude::*;
 
+pub use answers::prefs::AnswerChoices;
+
 use crate::url_state::View;
 
 /// The view for a tab.

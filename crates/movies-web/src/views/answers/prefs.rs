@@ -1,60 +1,47 @@
-//! Choices that are not in the URL but should survive switching tabs (the views are
-//! rebuilt on every switch): the metric of each view, the genre chart's form, the
-//! company whose genres are shown, and the load whose default companies were picked.
+//! Choices of the answer views that are not in the URL but should survive switching
+//! tabs (a view is rebuilt when its tab is shown again): the metric of each view, the
+//! genre chart's form, the company whose genres are shown, and the load whose default
+//! companies were picked. Provided once by the app, as context.
 
-use std::cell::Cell;
+use leptos::prelude::*;
 
 use super::metric::Metric;
 
-thread_local! {
-    static COMPANY_METRIC: Cell<Metric> = const { Cell::new(Metric::Budget) };
-    static GENRE_METRIC: Cell<Metric> = const { Cell::new(Metric::Budget) };
-    static GENRE_LINES: Cell<bool> = const { Cell::new(false) };
-    static DEFAULTED_JOB: Cell<Option<u32>> = const { Cell::new(None) };
-    static GENRE_FOCUS: Cell<Option<i64>> = const { Cell::new(None) };
+/// The answer views' remembered choices.
+#[derive(Clone, Copy)]
+pub struct AnswerChoices {
+    /// The metric charted in the company view.
+    pub company_metric: RwSignal<Metric>,
+    /// The metric charted in the genre view.
+    pub genre_metric: RwSignal<Metric>,
+    /// Whether the genre metric is drawn as lines (else as a heatmap).
+    pub genre_lines: RwSignal<bool>,
+    /// The company whose releases by genre are shown.
+    pub genre_focus: RwSignal<Option<i64>>,
+    defaulted_job: RwSignal<Option<u32>>,
 }
 
-/// The company whose releases by genre were last shown.
-pub fn genre_focus() -> Option<i64> {
-    GENRE_FOCUS.get()
+impl AnswerChoices {
+    /// The choices of a fresh page.
+    pub fn new() -> Self {
+        AnswerChoices {
+            company_metric: RwSignal::new(Metric::Budget),
+            genre_metric: RwSignal::new(Metric::Budget),
+            genre_lines: RwSignal::new(false),
+            genre_focus: RwSignal::new(None),
+            defaulted_job: RwSignal::new(None),
+        }
+    }
+
+    /// Whether default companies were already picked for load `job`; marks it so.
+    pub fn first_defaults_for(&self, job: u32) -> bool {
+        let first = self.defaulted_job.get_untracked() != Some(job);
+        self.defaulted_job.set(Some(job));
+        first
+    }
 }
 
-/// Remembers the company whose releases by genre are shown.
-pub fn set_genre_focus(company: Option<i64>) {
-    GENRE_FOCUS.set(company);
-}
-
-/// The metric last chosen in the company view.
-pub fn company_metric() -> Metric {
-    COMPANY_METRIC.get()
-}
-
-/// Remembers the company view's metric.
-pub fn set_company_metric(metric: Metric) {
-    COMPANY_METRIC.set(metric);
-}
-
-/// The metric last chosen in the genre view.
-pub fn genre_metric() -> Metric {
-    GENRE_METRIC.get()
-}
-
-/// Remembers the genre view's metric.
-pub fn set_genre_metric(metric: Metric) {
-    GENRE_METRIC.set(metric);
-}
-
-/// Whether the genre metric is drawn as lines (else as a heatmap).
-pub fn genre_lines() -> bool {
-    GENRE_LINES.get()
-}
-
-/// Remembers the genre chart's form.
-pub fn set_genre_lines(lines: bool) {
-    GENRE_LINES.set(lines);
-}
-
-/// Whether default companies were already picked for load `job`; marks it so.
-pub fn first_defaults_for(job: u32) -> bool {
-    DEFAULTED_JOB.replace(Some(job)) != Some(job)
+/// The choices provided by the app.
+pub fn use_choices() -> AnswerChoices {
+    expect_context::<AnswerChoices>()
 }
