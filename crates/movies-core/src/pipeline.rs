@@ -181,6 +181,9 @@ struct Processor<R, C> {
     held: HeldRecord,
     joined: HeldRecord,
     done: bool,
+    /// The header lists exactly the cleaner's columns, in its order: records read in
+    /// place may take the cleaner's one-pass [`Cleaner::plain_line`].
+    columns_in_order: bool,
 }
 
 impl<'r, R: Read + 'r, C: Cleaner + 'r> Processor<R, C> {
@@ -215,7 +218,10 @@ impl<'r, R: Read + 'r, C: Cleaner + 'r> Processor<R, C> {
             windows_1252_fields: 0,
             bytes: reader.bytes_consumed(),
         };
+        let columns_in_order =
+            names.len() == positions.len() && positions.iter().enumerate().all(|(i, p)| *p == Some(i));
         Ok(Box::new(Processor {
+            columns_in_order,
             width: names.len(),
             reader,
             cleaner,
@@ -371,8 +377,15 @@ impl<R: Read, C: Cleaner> Job for Processor<R, C> {
                 }
                 Next::Record if self.reader.fields().len() == self.width => {
                     self.report.records_read += 1;
-                    let line = self.reader.line();
                     let fields = self.reader.fields();
+                    if let Some(plain) = fields.line().filter(|_| self.columns_in_order) {
+                        if let Some(emitted) = self.cleaner.plain_line(plain, sink) {
+                            emitted.map_err(|e| self.io_error(e))?;
+                            self.report.rows_accepted += 1;
+                            continue;
+                        }
+                    }
+                    let line = self.reader.line();
                     let outcome =
                         clean_record(&mut self.cleaner, &self.positions, &mut self.report, sink, fields, line)
                             .map_err(|e| self.io_error(e))?;
