@@ -83,6 +83,8 @@ pub enum ExportRequest {
     All {
         /// Today's date as `YYYY-MM-DD` (the page's clock), for the file name.
         date: String,
+        /// Also every table as `parquet/<table>.parquet`, as `movies process --format all`.
+        parquet: bool,
     },
 }
 

@@ -153,7 +153,7 @@ fn failure(source: &str, message: String) -> UserError {
 pub async fn export(ctx: Rc<Context>, id: u32, request: ExportRequest) {
     let result = match &request {
         ExportRequest::Table { table, format } => export_table(&ctx, id, *table, *format).await,
-        ExportRequest::All { date } => export_all(&ctx, id, date).await,
+        ExportRequest::All { date, parquet } => export_all(&ctx, id, date, *parquet).await,
     };
     if let Err(error) = result {
         ctx.poster.send(&Response::ExportFailed { id, error });
@@ -245,14 +245,17 @@ async fn export_table(ctx: &Context, id: u32, table: Table, format: Format) -> R
     Ok(())
 }
 
-async fn export_all(ctx: &Context, id: u32, date: &str) -> Result<(), UserError> {
+async fn export_all(ctx: &Context, id: u32, date: &str, parquet: bool) -> Result<(), UserError> {
     let name = format!("movies-clean-{date}.zip");
     let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
     let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
     let sent = Rc::new(Cell::new(0));
     let mut target =
         ZipTarget { poster: ctx.poster.clone(), id, sent: sent.clone(), next_stream: 0, entries: Vec::new() };
-    let plan = ExportPlan::default();
+    let mut plan = ExportPlan::default();
+    if parquet {
+        plan.formats.push(Format::Parquet);
+    }
     let mut tables: Vec<Table> = InputFile::ALL.iter().flat_map(|f| streamed_tables(*f)).copied().collect();
     tables.push(Table::ErrorLog);
     let mut sink = StreamingSink::open(&mut target, &tables, &plan).map_err(io_error)?;

@@ -5,10 +5,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Runs `movies process INPUT --out DIR` and returns DIR. */
-export function runCli(cli, input, out) {
-  execFileSync(cli, ["process", input, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+/** Runs `movies process INPUT --out DIR [--format FORMAT]` and returns DIR. */
+export function runCli(cli, input, out, format = "both") {
+  execFileSync(cli, ["process", input, "--out", out, "--format", format], { stdio: ["ignore", "ignore", "pipe"] });
   return out;
+}
+
+/** Rows of a Parquet file as DuckDB reads it (the cross-engine tests' Python). */
+export function parquetRows(python, file) {
+  const sql = "import duckdb, sys; print(duckdb.connect().execute(\"select count(*) from read_parquet(?)\", [sys.argv[1]]).fetchall()[0][0])";
+  return Number(execFileSync(python, ["-c", sql, file], { encoding: "utf8" }).trim());
 }
 
 /** Extracts a zip into `dir` (python3 -m zipfile). */

@@ -1,4 +1,4 @@
-//! Downloads: every table as CSV or NDJSON, or everything as one zip.
+//! Downloads: every table as CSV, NDJSON or Parquet, or everything as one zip.
 
 use leptos::prelude::*;
 use movies_protocol::{ExportRequest, Format, Table};
@@ -13,15 +13,26 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
 }
 
+/// A format as its download button names it.
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "CSV",
+        Format::Ndjson => "NDJSON",
+        Format::Parquet => "Parquet",
+    }
+}
+
 /// The export view.
 #[component]
 pub fn ExportView() -> impl IntoView {
     let app = use_app();
     let store = app.store;
     let ready = move || matches!(store.phase.get(), Phase::Done);
+    let with_parquet = RwSignal::new(false);
     let export_all = move |_| {
         let date = today();
-        app.export(ExportRequest::All { date: date.clone() }, format!("movies-clean-{date}.zip"));
+        let parquet = with_parquet.get_untracked();
+        app.export(ExportRequest::All { date: date.clone(), parquet }, format!("movies-clean-{date}.zip"));
     };
     let rows = move |table: Table| {
         store.manifest.with(|m| m.as_ref().and_then(|m| m.tables.get(table.name())).map(|t| t.rows))
@@ -34,9 +45,22 @@ pub fn ExportView() -> impl IntoView {
                 <code>"movies process"</code>
                 " command: csv/, json/, manifest.json, schema.sql and queries.sql (load them into DuckDB, Snowflake or Spark)."
             </p>
-            <button class="button primary" id="export-all" disabled=move || !ready() on:click=export_all>
-                "Export all"
-            </button>
+            <p class="export-all">
+                <button class="button primary" id="export-all" disabled=move || !ready() on:click=export_all>
+                    "Export all"
+                </button>
+                <label>
+                    <input
+                        type="checkbox"
+                        id="export-parquet"
+                        prop:checked=move || with_parquet.get()
+                        on:change=move |ev| with_parquet.set(event_target_checked(&ev))
+                    />
+                    " also Parquet (parquet/, like "
+                    <code>"--format all"</code>
+                    ")"
+                </label>
+            </p>
             <ExportProgress/>
             <table class="data export-tables">
                 <thead>
@@ -58,7 +82,7 @@ pub fn ExportView() -> impl IntoView {
                                         disabled=move || !ready()
                                         on:click=move |_| app.export(ExportRequest::Table { table, format }, label.clone())
                                     >
-                                        {format.extension().to_uppercase()}
+                                        {format_label(format)}
                                     </button>
                                 }
                             };
@@ -66,7 +90,7 @@ pub fn ExportView() -> impl IntoView {
                                 <tr>
                                     <th scope="row">{table.name()}</th>
                                     <td class="num">{move || rows(table).map(format::count).unwrap_or_default()}</td>
-                                    <td>{button(Format::Csv)} " " {button(Format::Ndjson)}</td>
+                                    <td>{button(Format::Csv)} " " {button(Format::Ndjson)} " " {button(Format::Parquet)}</td>
                                 </tr>
                             }
                         })
