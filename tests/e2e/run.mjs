@@ -436,6 +436,22 @@ await check("URL state: a reload with ?view=companies&c=… restores the view an
   return query;
 });
 
+await check("URL state: the charted metric and the genre chart's form restore from the URL and follow the controls", async () => {
+  await open(`?view=genres&gm=revenue&chart=lines&cm=profit`);
+  const end = await pick([SAMPLE]);
+  assert.equal(end.type, "finished");
+  await page.waitForSelector("#genre-metric svg");
+  assert.ok(await page.isChecked("#genre-metric-revenue"), "revenue picked from gm=revenue");
+  assert.ok(await page.isChecked("#genre-form-lines"), "lines picked from chart=lines");
+  await page.click('label[for="genre-metric-profit"]');
+  await page.click('label[for="genre-form-heatmap"]');
+  await page.waitForFunction(() => location.search.includes("gm=profit") && !location.search.includes("chart="));
+  await show("companies");
+  await page.waitForSelector("#company-metric-profit");
+  assert.ok(await page.isChecked("#company-metric-profit"), "profit picked from cm=profit");
+  return page.evaluate(() => location.search);
+});
+
 await check("screenshots of every view, light and dark, 1280 wide", async () => {
   mkdirSync(SHOTS, { recursive: true });
   const keys = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.id.replace("tab-", "")));

@@ -1,5 +1,7 @@
 //! What the URL holds, so that a link shows the same view: the tab, the companies
-//! compared, the genres shown and the year range.
+//! compared, the genres shown, the year range and how the answers are charted.
+
+use crate::views::Metric;
 
 /// The tabs of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +61,12 @@ pub struct ViewState {
     pub genres: Vec<String>,
     /// First and last year shown.
     pub years: Option<(i32, i32)>,
+    /// The metric charted in the company view.
+    pub company_metric: Metric,
+    /// The metric charted in the genre view.
+    pub genre_metric: Metric,
+    /// Whether the genre metric is drawn as lines (else as a heatmap).
+    pub genre_lines: bool,
 }
 
 /// Most companies compared at once.
@@ -73,7 +81,8 @@ fn encode(text: &str) -> String {
 }
 
 impl ViewState {
-    /// Reads a query string (`?view=companies&c=3,4&g=Drama&y=1990-2017`).
+    /// Reads a query string (`?view=companies&c=3,4&g=Drama&y=1990-2017&cm=revenue`,
+    /// `gm=profit&chart=lines` for the genre chart).
     pub fn from_query(query: &str) -> Self {
         let mut state = ViewState::default();
         for pair in query.trim_start_matches('?').split('&') {
@@ -90,6 +99,9 @@ impl ViewState {
                         .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
                         .filter(|(a, b)| a <= b);
                 }
+                "cm" => state.company_metric = Metric::from_key(value).unwrap_or_default(),
+                "gm" => state.genre_metric = Metric::from_key(value).unwrap_or_default(),
+                "chart" => state.genre_lines = value == "lines",
                 _ => {}
             }
         }
@@ -107,6 +119,15 @@ impl ViewState {
         }
         if let Some((from, to)) = self.years {
             parts.push(format!("y={from}-{to}"));
+        }
+        if self.company_metric != Metric::default() {
+            parts.push(format!("cm={}", self.company_metric.key()));
+        }
+        if self.genre_metric != Metric::default() {
+            parts.push(format!("gm={}", self.genre_metric.key()));
+        }
+        if self.genre_lines {
+            parts.push("chart=lines".to_owned());
         }
         format!("?{}", parts.join("&"))
     }

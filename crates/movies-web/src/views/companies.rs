@@ -114,7 +114,8 @@ pub fn CompaniesView() -> impl IntoView {
     let pending = fetch_rows(app);
     let dark = prefers_dark();
     let choices = use_choices();
-    let (metric, focus) = (choices.company_metric, choices.genre_focus);
+    let focus = choices.genre_focus;
+    let (metric, set_metric) = create_slice(store.view, |v| v.company_metric, |v, metric| v.company_metric = metric);
 
     let selected = Memo::new(move |_| {
         store.overview.with(|o| match o {
@@ -180,7 +181,7 @@ pub fn CompaniesView() -> impl IntoView {
                     <p class="status" aria-live="polite">{waiting}</p>
                     <div class="figures">
                         <ChartFigure id="company-metric" figure=metric_figure>
-                            <MetricPicker metric=metric name="company-metric"/>
+                            <MetricPicker metric=metric set_metric=set_metric name="company-metric"/>
                         </ChartFigure>
                         <ChartFigure id="company-genres" figure=genre_figure height=280>
                             <FocusPicker selected=selected focus=focus/>

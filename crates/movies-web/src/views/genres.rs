@@ -12,7 +12,6 @@ use super::answers::empty::NoAnswers;
 use super::answers::environment::prefers_dark;
 use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
-use super::answers::prefs::use_choices;
 use crate::app::use_app;
 
 /// The genres view.
@@ -20,8 +19,8 @@ use crate::app::use_app;
 pub fn GenresView() -> impl IntoView {
     let store = use_app().store;
     let dark = prefers_dark();
-    let choices = use_choices();
-    let (metric, lines) = (choices.genre_metric, choices.genre_lines);
+    let (metric, set_metric) = create_slice(store.view, |v| v.genre_metric, |v, metric| v.genre_metric = metric);
+    let (lines, set_lines) = create_slice(store.view, |v| v.genre_lines, |v, lines| v.genre_lines = lines);
 
     let palette = Memo::new(move |_| {
         store.overview.with(|o| o.as_ref().map(|o| GenrePalette::new(&o.genre_year)).unwrap_or_default())
@@ -59,8 +58,8 @@ pub fn GenresView() -> impl IntoView {
                     <ChartFigure id="genre-leaders" figure=leader_figure/>
                     <ChartFigure id="genre-metric" figure=metric_figure>
                         <div class="figure-controls">
-                            <MetricPicker metric=metric name="genre-metric"/>
-                            <ChartForm lines=lines/>
+                            <MetricPicker metric=metric set_metric=set_metric name="genre-metric"/>
+                            <ChartForm lines=lines set_lines=set_lines/>
                         </div>
                         <GenreFilter palette=palette dark=dark/>
                     </ChartFigure>

@@ -10,6 +10,7 @@ mod quality;
 
 use leptos::prelude::*;
 
+pub use answers::metric::Metric;
 pub use answers::prefs::AnswerChoices;
 
 use crate::url_state::View;

@@ -8,7 +8,7 @@ use crate::app::use_app;
 
 /// Budget / revenue / profit as a group of radio buttons named `name`.
 #[component]
-pub fn MetricPicker(metric: RwSignal<Metric>, name: &'static str) -> impl IntoView {
+pub fn MetricPicker(metric: Signal<Metric>, set_metric: SignalSetter<Metric>, name: &'static str) -> impl IntoView {
     view! {
         <fieldset class="segmented">
             <legend>"Metric"</legend>
@@ -23,7 +23,7 @@ pub fn MetricPicker(metric: RwSignal<Metric>, name: &'static str) -> impl IntoVi
                             name=name
                             value=m.key()
                             prop:checked=move || metric.get() == m
-                            on:change=move |_| metric.set(m)
+                            on:change=move |_| set_metric.set(m)
                         />
                         <label for=id>{m.label()}</label>
                     }

@@ -28,6 +28,11 @@ impl Metric {
         }
     }
 
+    /// The metric whose [`key`](Self::key) is `key`.
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.key() == key)
+    }
+
     /// The label of the selector.
     pub fn label(self) -> &'static str {
         match self {

@@ -66,7 +66,7 @@ pub fn GenreFilter(#[prop(into)] palette: Signal<GenrePalette>, #[prop(into)] da
 
 /// Heatmap or lines.
 #[component]
-pub fn ChartForm(lines: RwSignal<bool>) -> impl IntoView {
+pub fn ChartForm(lines: Signal<bool>, set_lines: SignalSetter<bool>) -> impl IntoView {
     let option = move |value: bool, id: &'static str, label: &'static str| {
         view! {
             <input
@@ -74,7 +74,7 @@ pub fn ChartForm(lines: RwSignal<bool>) -> impl IntoView {
                 name="genre-form"
                 id=id
                 prop:checked=move || lines.get() == value
-                on:change=move |_| lines.set(value)
+                on:change=move |_| set_lines.set(value)
             />
             <label for=id>{label}</label>
         }
