@@ -11,7 +11,8 @@ movies: clean Kaggle's \"The Movies Dataset\" into tables, metrics and an error 
 
 USAGE:
     movies process INPUT... --out DIR [--format csv|ndjson|parquet|both|all] [--threads N]
-                   [--snapshot-date YYYY-MM-DD] [--spreadsheet-safe] [--quiet]
+                   [--snapshot-date YYYY-MM-DD [--snapshot-hour HH]] [--spreadsheet-safe]
+                   [--quiet]
     movies backfill ZIP... --out DIR [--format csv|ndjson|parquet|both|all] [--threads N]
                    [--quiet]
     movies bench ZIP [--out DIR] [--threads N]
@@ -30,6 +31,8 @@ process   writes DIR/csv/<table>.csv, DIR/json/<table>.ndjson, DIR/manifest.json
           --threads N         files processed in parallel (default: all cores)
           --snapshot-date D   write into DIR/snapshot_date=D/ instead (replaced atomically;
                               a second run for the same date is refused while one runs)
+          --snapshot-hour H   with --snapshot-date: DIR/snapshot_date=D/hour=HH/ (0 to 23;
+                              one lock per hour)
           --spreadsheet-safe  prefix CSV text starting with = + - @ with ' (for Excel)
           --quiet             no progress bar or summary
 backfill  replays dated zips (a YYYY-MM-DD in each file name) in date order, each into
@@ -82,6 +85,8 @@ pub struct ProcessArgs {
     pub threads: usize,
     /// Write into `out/snapshot_date=D/`.
     pub snapshot_date: Option<Date>,
+    /// With `snapshot_date`: write into `out/snapshot_date=D/hour=HH/`.
+    pub snapshot_hour: Option<u8>,
     /// No progress or summary on stderr.
     pub quiet: bool,
 }
@@ -94,6 +99,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut threads = None;
     let mut spreadsheet_safe = false;
     let mut snapshot_date = None;
+    let mut snapshot_hour = None;
     let mut quiet = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -109,6 +115,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 let text = value("--snapshot-date")?;
                 let date = movies_core::values::date(text.as_bytes()).ok().flatten().filter(|_| text.len() == 10);
                 snapshot_date = Some(date.ok_or(format!("--snapshot-date {text}: expected a date as YYYY-MM-DD"))?);
+            }
+            "--snapshot-hour" => {
+                let text = value("--snapshot-hour")?;
+                let hour = text.parse::<u8>().ok().filter(|h| *h < 24 && (1..=2).contains(&text.len()));
+                snapshot_hour = Some(hour.ok_or(format!("--snapshot-hour {text}: expected an hour from 0 to 23"))?);
             }
             "-q" | "--quiet" => quiet = true,
             flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag}")),
@@ -134,6 +145,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             if command == "backfill" && snapshot_date.is_some() {
                 return Err("backfill: the dates come from the file names; --snapshot-date is not allowed".into());
             }
+            if snapshot_hour.is_some() && snapshot_date.is_none() {
+                return Err(format!("{command}: --snapshot-hour needs --snapshot-date"));
+            }
             let args = ProcessArgs {
                 inputs: rest.iter().map(PathBuf::from).collect(),
                 out,
@@ -141,6 +155,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 options: WriteOptions { spreadsheet_safe },
                 threads,
                 snapshot_date,
+                snapshot_hour,
                 quiet,
             };
             Ok(if command == "process" { Command::Process(args) } else { Command::Backfill(args) })
@@ -219,6 +234,15 @@ mod tests {
         assert!(parse(&args("process --out x")).unwrap_err().contains("no input"));
         assert!(parse(&args("process a --out x --snapshot-date 2026-02-30")).unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse(&args("backfill a --out x --snapshot-date 2026-01-01")).is_err());
+        assert!(parse(&args("process a --out x --snapshot-hour 7")).unwrap_err().contains("needs --snapshot-date"));
+        assert!(parse(&args("process a --out x --snapshot-date 2026-01-01 --snapshot-hour 24")).is_err());
+        assert!(parse(&args("process a --out x --snapshot-date 2026-01-01 --snapshot-hour -1")).is_err());
+        let Command::Process(p) =
+            parse(&args("process a --out x --snapshot-date 2026-01-01 --snapshot-hour 07")).unwrap()
+        else {
+            panic!("not a process command")
+        };
+        assert_eq!(p.snapshot_hour, Some(7));
         assert!(parse(&args("process a --out x --format xml")).unwrap_err().contains("xml"));
         assert!(parse(&args("frobnicate")).unwrap_err().contains("frobnicate"));
         assert!(parse(&args("process a --out x --threads 0")).is_err());

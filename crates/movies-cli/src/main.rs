@@ -45,7 +45,7 @@ fn main() -> ExitCode {
 /// `movies process`: exit 0 when every present file was read, 1 otherwise.
 fn process(p: &ProcessArgs) -> ExitCode {
     let destination = match p.snapshot_date {
-        Some(date) => Destination::Snapshot { root: p.out.clone(), date },
+        Some(date) => Destination::Snapshot { root: p.out.clone(), date, hour: p.snapshot_hour },
         None => Destination::Folder(p.out.clone()),
     };
     match export_once(&p.inputs, &destination, p) {
@@ -120,7 +120,7 @@ fn backfill(p: &ProcessArgs) -> ExitCode {
         if !p.quiet {
             eprintln!("movies: backfill: {date} from {}", input.display());
         }
-        let destination = Destination::Snapshot { root: p.out.clone(), date: *date };
+        let destination = Destination::Snapshot { root: p.out.clone(), date: *date, hour: None };
         if export_once(std::slice::from_ref(input), &destination, p) != Ok(true) {
             failed.push(date.to_string());
         }

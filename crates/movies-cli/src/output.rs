@@ -5,7 +5,8 @@
 //! moves the result into place: a failed or interrupted run never leaves half an
 //! export, and a rerun replaces a snapshot cleanly. With `--snapshot-date` the
 //! destination is `DIR/snapshot_date=YYYY-MM-DD/`, so runs for different days never
-//! collide while a second run for the same day is refused.
+//! collide while a second run for the same day is refused; with `--snapshot-hour` too,
+//! it is `DIR/snapshot_date=YYYY-MM-DD/hour=HH/`, one lock per hour.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -21,12 +22,15 @@ const LAYOUT: [&str; 6] = ["csv", "json", "parquet", "manifest.json", "schema.sq
 pub enum Destination {
     /// The layout is written directly into this folder (replacing a previous export's files).
     Folder(PathBuf),
-    /// The layout is written into `root/snapshot_date=YYYY-MM-DD/`.
+    /// The layout is written into `root/snapshot_date=YYYY-MM-DD/`, or with an hour
+    /// into `root/snapshot_date=YYYY-MM-DD/hour=HH/`.
     Snapshot {
         /// The folder holding the snapshots.
         root: PathBuf,
         /// The snapshot's date.
         date: Date,
+        /// The snapshot's hour (0 to 23), for hourly partitions.
+        hour: Option<u8>,
     },
 }
 
@@ -62,21 +66,24 @@ impl Destination {
     pub fn folder(&self) -> PathBuf {
         match self {
             Destination::Folder(dir) => dir.clone(),
-            Destination::Snapshot { root, date } => root.join(format!("snapshot_date={date}")),
+            Destination::Snapshot { hour: Some(hour), .. } => self.parent().join(format!("hour={hour:02}")),
+            Destination::Snapshot { root, date, hour: None } => root.join(format!("snapshot_date={date}")),
         }
     }
 
     fn parent(&self) -> PathBuf {
         match self {
             Destination::Folder(dir) => dir.clone(),
-            Destination::Snapshot { root, .. } => root.clone(),
+            Destination::Snapshot { root, date, hour: Some(_) } => root.join(format!("snapshot_date={date}")),
+            Destination::Snapshot { root, hour: None, .. } => root.clone(),
         }
     }
 
     fn lock_name(&self) -> String {
         match self {
             Destination::Folder(_) => ".movies.lock".into(),
-            Destination::Snapshot { date, .. } => format!(".snapshot_date={date}.lock"),
+            Destination::Snapshot { hour: Some(hour), .. } => format!(".hour={hour:02}.lock"),
+            Destination::Snapshot { date, hour: None, .. } => format!(".snapshot_date={date}.lock"),
         }
     }
 
@@ -210,10 +217,11 @@ mod tests {
     fn a_second_claim_on_the_same_snapshot_is_refused() {
         let root = scratch("busy");
         let date = Date::new(2026, 11, 23).unwrap();
-        let day = Destination::Snapshot { root: root.clone(), date };
+        let day = Destination::Snapshot { root: root.clone(), date, hour: None };
         let first = day.claim().unwrap();
         assert!(matches!(day.claim(), Err(ClaimError::Busy { .. })));
-        let other_day = Destination::Snapshot { root: root.clone(), date: Date::new(2026, 11, 24).unwrap() };
+        let other_day =
+            Destination::Snapshot { root: root.clone(), date: Date::new(2026, 11, 24).unwrap(), hour: None };
         assert!(other_day.claim().is_ok());
         drop(first);
         assert!(day.claim().is_ok());
@@ -224,7 +232,7 @@ mod tests {
     fn publishing_replaces_a_snapshot_and_a_stale_lock_is_taken_over() {
         let root = scratch("publish");
         let date = Date::new(2020, 1, 2).unwrap();
-        let day = Destination::Snapshot { root: root.clone(), date };
+        let day = Destination::Snapshot { root: root.clone(), date, hour: None };
         for content in ["first", "second"] {
             let claim = day.claim().unwrap();
             fs::write(claim.stage().join("manifest.json"), content).unwrap();
@@ -237,6 +245,26 @@ mod tests {
         assert!(day.claim().is_ok());
         let leftovers: Vec<_> = fs::read_dir(&root).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("snapshot_date=2020-01-02")]);
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn hourly_snapshots_are_partitions_of_their_day_each_with_its_own_lock() {
+        let root = scratch("hourly");
+        let date = Date::new(2026, 11, 24).unwrap();
+        let at = |hour| Destination::Snapshot { root: root.clone(), date, hour: Some(hour) };
+        let seven = at(7).claim().unwrap();
+        assert!(matches!(at(7).claim(), Err(ClaimError::Busy { .. })), "the same hour is refused");
+        let eight = at(8).claim().unwrap();
+        fs::write(eight.stage().join("manifest.json"), "8").unwrap();
+        assert_eq!(eight.publish().unwrap(), root.join("snapshot_date=2026-11-24/hour=08"));
+        fs::write(seven.stage().join("manifest.json"), "7").unwrap();
+        seven.publish().unwrap();
+        let day = root.join("snapshot_date=2026-11-24");
+        let mut hours: Vec<_> = fs::read_dir(&day).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        hours.sort();
+        assert_eq!(hours, ["hour=07", "hour=08"].map(std::ffi::OsString::from));
+        assert_eq!(fs::read_to_string(day.join("hour=07/manifest.json")).unwrap(), "7");
         let _ = fs::remove_dir_all(root);
     }
 }

@@ -480,3 +480,65 @@ fn input_errors_exit_1_with_one_line_naming_the_file() {
     let line = fails_with_one_line(&no_id, &out, "movies_metadata.csv");
     assert!(line.contains("missing required column(s) id"), "{line}");
 }
+
+/// Runs `movies` with `args` then `--quiet`; returns the exit code and stderr.
+fn run_quiet(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let mut all = args.to_vec();
+    all.push("--quiet".as_ref());
+    let output = movies(&all);
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn snapshots_by_day_and_hour_a_held_lock_and_a_backfill() {
+    let scratch = Scratch::new("snapshots");
+    let (lake, sample) = (scratch.join("lake"), sample_zip());
+    let process = |extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["process".as_ref(), sample.as_os_str(), "--out".as_ref(), lake.as_os_str()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        run_quiet(&args)
+    };
+    for _ in 0..2 {
+        // A rerun replaces the day whole.
+        assert_eq!(process(&["--snapshot-date", "2026-11-24"]), (Some(0), String::new()));
+    }
+    check_export(&lake.join("snapshot_date=2026-11-24"));
+    for hour in ["7", "08"] {
+        assert_eq!(process(&["--snapshot-date", "2026-11-25", "--snapshot-hour", hour]), (Some(0), String::new()));
+    }
+    for hour in ["hour=07", "hour=08"] {
+        check_export(&lake.join("snapshot_date=2026-11-25").join(hour));
+    }
+
+    // A lock held by a live process (this test) refuses a second run for that day.
+    let lock = lake.join(".snapshot_date=2026-11-26.lock");
+    fs::write(&lock, format!("pid {}\n", std::process::id())).unwrap();
+    let (code, stderr) = process(&["--snapshot-date", "2026-11-26"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("another run") && stderr.contains(".snapshot_date=2026-11-26.lock"), "{stderr}");
+    assert!(!lake.join("snapshot_date=2026-11-26").exists());
+    fs::remove_file(&lock).unwrap();
+
+    // Backfill: dated copies of the sample, given out of order, one snapshot each.
+    let dumps: Vec<PathBuf> = ["2024-02-01", "2024-01-01"]
+        .iter()
+        .map(|day| {
+            let dump = scratch.join(&format!("the-movies-dataset-{day}.zip"));
+            fs::copy(&sample, &dump).unwrap();
+            dump
+        })
+        .collect();
+    let mut args: Vec<&std::ffi::OsStr> = vec!["backfill".as_ref()];
+    args.extend(dumps.iter().map(|d| d.as_os_str()));
+    args.extend(["--out".as_ref(), lake.as_os_str()]);
+    assert_eq!(run_quiet(&args), (Some(0), String::new()));
+    for day in ["2024-01-01", "2024-02-01"] {
+        check_export(&lake.join(format!("snapshot_date={day}")));
+    }
+    let mut names: Vec<String> =
+        fs::read_dir(&lake).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let expected = ["2024-01-01", "2024-02-01", "2026-11-24", "2026-11-25"].map(|d| format!("snapshot_date={d}"));
+    assert_eq!(names, expected, "no lock or staging folder left behind");
+}
