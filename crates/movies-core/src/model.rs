@@ -284,12 +284,26 @@ impl Verbatim {
         Some(verbatim)
     }
 
+    /// `head` then `tail` as one line, whose field ends in `head ++ cut ++ tail` are
+    /// `ends` (`cut` bytes between the two were left out, all after the third field's
+    /// new end). The caller checked the fields and that the line fits.
+    #[inline]
+    pub(crate) fn joined(head: &[u8], tail: &[u8], cut: usize, ends: [usize; 4]) -> Self {
+        let mut verbatim = Verbatim { line: [0; Self::CAPACITY], ends: [0; 4] };
+        verbatim.line[..head.len()].copy_from_slice(head);
+        verbatim.line[head.len()..head.len() + tail.len()].copy_from_slice(tail);
+        verbatim.ends = [ends[0] as u8, ends[1] as u8, (ends[2] - cut) as u8, (ends[3] - cut) as u8];
+        verbatim
+    }
+
     /// The CSV line (without its line break).
+    #[inline]
     pub fn line(&self) -> &[u8] {
         &self.line[..usize::from(self.ends[3])]
     }
 
     /// The text of field `i` (0 to 3).
+    #[inline]
     pub fn field(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { usize::from(self.ends[i - 1]) + 1 };
         &self.line[start..usize::from(self.ends[i])]

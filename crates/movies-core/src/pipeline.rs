@@ -378,8 +378,8 @@ impl<R: Read, C: Cleaner> Job for Processor<R, C> {
                 Next::Record if self.reader.fields().len() == self.width => {
                     self.report.records_read += 1;
                     let fields = self.reader.fields();
-                    if let Some(plain) = fields.line().filter(|_| self.columns_in_order) {
-                        if let Some(emitted) = self.cleaner.plain_line(plain, sink) {
+                    if self.columns_in_order && fields.line().is_some() {
+                        if let Some(emitted) = self.cleaner.plain_line(fields, sink) {
                             emitted.map_err(|e| self.io_error(e))?;
                             self.report.rows_accepted += 1;
                             continue;

@@ -147,12 +147,12 @@ pub(crate) trait Cleaner {
     fn record_id(checked: &Self::Checked) -> Option<i64>;
     /// Emits the rows and warnings of an accepted record.
     fn emit(&mut self, checked: Self::Checked, rec: &Record<'_>, out: &mut Emit<'_>) -> io::Result<()>;
-    /// Accepts and emits, in one pass, a record read in place whose fields are exactly
-    /// the cleaner's columns in order (`line` is its text), when it is in the file's
-    /// plain form: valid, giving no warning. `None` sends the record through `check`
-    /// and `emit`. Only worth having for a file of many short records (ratings).
+    /// Accepts and emits, in one pass, a record read in place (see [`Fields::line`])
+    /// whose fields are exactly the cleaner's columns in order, when it is in the
+    /// file's plain form: valid, giving no warning. `None` sends the record through
+    /// `check` and `emit`. Only worth having for a file of many short records (ratings).
     #[inline]
-    fn plain_line(&mut self, _line: &[u8], _sink: &mut dyn Sink) -> Option<io::Result<()>> {
+    fn plain_line(&mut self, _fields: Fields<'_>, _sink: &mut dyn Sink) -> Option<io::Result<()>> {
         None
     }
 }

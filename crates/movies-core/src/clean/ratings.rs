@@ -5,6 +5,7 @@ use std::io;
 use super::{optional, required, Cleaner, ColumnSpec, Emit, Record, Rejection};
 use crate::input::InputFile;
 use crate::model::{RatingRow, Verbatim};
+use crate::records::Fields;
 use crate::sink::Sink;
 use crate::values;
 
@@ -46,8 +47,8 @@ impl Cleaner for RatingsCleaner {
     }
 
     #[inline]
-    fn plain_line(&mut self, line: &[u8], sink: &mut dyn Sink) -> Option<io::Result<()>> {
-        let mut row = plain_rating(line)?;
+    fn plain_line(&mut self, fields: Fields<'_>, sink: &mut dyn Sink) -> Option<io::Result<()>> {
+        let mut row = plain_rating(fields)?;
         if !sink.writes_rows() {
             // Only counted: the same row as the full checks give then.
             row.verbatim = None;
@@ -79,17 +80,18 @@ impl Cleaner for RatingsCleaner {
     }
 }
 
-/// A ratings line in its plain form, checked in one pass: `user,movie,stars,timestamp`
-/// with the ids (positive) and the timestamp written as the export writes integers,
-/// and the stars as `D` or `D.D` between 0.5 and 5. Such a line passes every check of
+/// A ratings line in its plain form, checked in one pass over its fields (read in
+/// place, so their ends are known): `user,movie,stars,timestamp` with the ids
+/// (positive) and the timestamp written as the export writes integers, and the stars
+/// as `D` or `D.D` between 0.5 and 5. Such a line passes every check of
 /// [`RatingsCleaner`], gives no warning and is copied to the export as it is (a `.0`
 /// dropped from the stars); `None` sends anything else through the full checks.
 #[inline]
-fn plain_rating(line: &[u8]) -> Option<RatingRow> {
-    let verbatim = Verbatim::from_line(line)?;
-    let (user, movie, stars, timestamp) = (verbatim.field(0), verbatim.field(1), verbatim.field(2), verbatim.field(3));
-    let user_id = values::export_int(user).filter(|&v| v > 0)?;
-    let movielens_id = values::export_int(movie).filter(|&v| v > 0)?;
+fn plain_rating(fields: Fields<'_>) -> Option<RatingRow> {
+    let line = fields.line().filter(|line| fields.len() == 4 && line.len() <= Verbatim::CAPACITY)?;
+    let (user, movie, stars, timestamp) = (fields.get(0), fields.get(1), fields.get(2), fields.get(3));
+    let user_id = values::export_int(user).filter(|&id| id > 0)?;
+    let movielens_id = values::export_int(movie).filter(|&id| id > 0)?;
     let timestamp_value = values::export_int(timestamp)?;
     // Tenths of a star, divided once: the same correctly rounded double as parsing the text.
     let (tenths, whole_only) = match *stars {
@@ -102,7 +104,14 @@ fn plain_rating(line: &[u8]) -> Option<RatingRow> {
     if tenths == 0 || tenths > 50 {
         return None;
     }
-    let verbatim = if whole_only { Verbatim::new([user, movie, &stars[..1], timestamp])? } else { verbatim };
+    let stars_start = user.len() + movie.len() + 2;
+    let ends = [user.len(), stars_start - 1, stars_start + stars.len(), line.len()];
+    // `4.0` is written `4`: the line without its `.0`.
+    let verbatim = if whole_only {
+        Verbatim::joined(&line[..stars_start + 1], &line[stars_start + 3..], 2, ends)
+    } else {
+        Verbatim::joined(line, &[], 0, ends)
+    };
     Some(RatingRow {
         user_id,
         movielens_id,
@@ -129,10 +138,19 @@ mod tests {
         Some(RatingRow { timestamp, verbatim: Verbatim::new([fields[0], fields[1], rating, fields[3]]), ..row })
     }
 
+    /// A reader positioned on `line`, read in place.
+    fn in_place(line: &str) -> crate::records::RecordReader<&[u8]> {
+        let text: &'static [u8] = format!("{line}\n").leak().as_bytes();
+        let mut reader = crate::records::RecordReader::new(text, crate::records::Limits::default());
+        assert_eq!(reader.next_record().unwrap(), crate::records::Next::Record);
+        assert_eq!(reader.fields().line(), Some(line.as_bytes()), "{line} read in place");
+        reader
+    }
+
     #[test]
     fn plain_lines_give_the_rows_the_full_checks_give() {
-        for line in ["1,110,1.0,1425941529", "7,2058,3.5,1232889647", "12,5,5,964982703", "3,31,0.5,1"] {
-            let plain = plain_rating(line.as_bytes());
+        for line in ["1,110,1.0,1425941529", "7,2058,3.5,1232889647", "12,5,5,964982703", "3,31,0.5,1", "4,1,5.0,0"] {
+            let plain = plain_rating(in_place(line).fields());
             assert!(plain.is_some(), "{line} should take the one-pass path");
             assert_eq!(plain, checked(line), "{line}");
         }
@@ -153,7 +171,7 @@ mod tests {
             "1,110,4.0,1425941529,9", // a fifth field
             "1,110, 4.0,1425941529",  // padded
         ] {
-            assert_eq!(plain_rating(line.as_bytes()), None, "{line}");
+            assert_eq!(plain_rating(in_place(line).fields()), None, "{line}");
         }
     }
 }
