@@ -3,7 +3,10 @@
 //! Each input file is one job; worker threads take the largest jobs first. A job
 //! streams its tables straight to files (and its error-log rows to a part file, joined
 //! in input order at the end), so memory stays flat whatever the size of ratings.csv.
-//! Everything is written into a staging folder (see [`crate::output`]).
+//! The job that reads the movies then writes the tables derived from them alone
+//! (movies, aggregated, metrics) while ratings are still being read, leaving only
+//! `movie_ratings`, the error log and the manifest for the end. Everything is written
+//! into a staging folder (see [`crate::output`]).
 
 use std::collections::VecDeque;
 use std::fs::{self, File};
@@ -14,10 +17,11 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use movies_core::export::{
-    finish_export, streamed_tables, ExportPlan, ExportTarget, FileEntry, Format, Manifest, StreamingSink,
+    finish_export, finish_export_after_movie_tables, streamed_tables, write_movie_tables, ExportPlan, ExportTarget,
+    FileEntry, Format, Manifest, StreamingSink,
 };
 use movies_core::kept::Kept;
-use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Sink, Step, Table};
+use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Metrics, Sink, Step, Table};
 
 use crate::inputs::{with_reader, Source};
 use crate::offload;
@@ -80,6 +84,9 @@ pub struct JobOutcome {
     pub elapsed: Duration,
     kept: Kept,
     rows: Vec<(Table, u64)>,
+    /// The metrics, when this job read the movies and already wrote the tables that
+    /// derive from them alone (while the other files were still being read).
+    movie_tables: Option<Metrics>,
 }
 
 /// The result of a run.
@@ -155,7 +162,11 @@ fn run_staged(
         kept.merge(std::mem::take(&mut job.kept));
     }
     let files: Vec<(InputFile, FileEntry)> = jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
-    let (manifest, _metrics) = finish_export(&mut target, plan, &kept, files, &rows)?;
+    let mut early: Vec<Metrics> = jobs.iter_mut().filter_map(|j| j.movie_tables.take()).collect();
+    let manifest = match (early.pop(), early.is_empty()) {
+        (Some(metrics), true) => finish_export_after_movie_tables(&mut target, plan, &kept, &metrics, files, &rows)?,
+        _ => finish_export(&mut target, plan, &kept, files, &rows)?.0,
+    };
     Ok((manifest, jobs))
 }
 
@@ -225,7 +236,15 @@ fn run_job(
         (None, None) => FileEntry::failed(&source.name, "no data".into()),
     };
     let rows = streamed.rows.into_iter().filter(|(t, _)| *t != Table::ErrorLog).collect();
-    Ok(JobOutcome { file: source.file, entry, error, elapsed: started.elapsed(), kept: streamed.kept, rows })
+    let movie_tables = if source.file == InputFile::MoviesMetadata {
+        let metrics = Metrics::compute(&streamed.kept.movies);
+        write_movie_tables(&mut target, plan, &streamed.kept.movies, &metrics)?;
+        Some(metrics)
+    } else {
+        None
+    };
+    let (file, elapsed, kept) = (source.file, started.elapsed(), streamed.kept);
+    Ok(JobOutcome { file, entry, error, elapsed, kept, rows, movie_tables })
 }
 
 /// Joins the per-file error-log parts, in input order, into the error_log table.

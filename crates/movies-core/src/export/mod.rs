@@ -211,24 +211,26 @@ pub fn write_table<T: ExportTarget, R: TableRow>(
     Ok(count)
 }
 
-/// Writes the tables derived from what was kept: `movies_master`, `movies_aggregated`,
-/// the three metric tables and `movie_ratings`.
-pub fn write_final_tables<T: ExportTarget>(
+/// Writes the tables derived from the movies alone: `movies_master`,
+/// `movies_aggregated` and the three metric tables (`metrics` computed from `movies`).
+/// They need nothing but movies_metadata.csv, so they can be written while the other
+/// files are still being read.
+pub fn write_movie_tables<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
-    kept: &Kept,
+    movies: &[Movie],
     metrics: &Metrics,
 ) -> io::Result<()> {
-    write_table(target, plan, &kept.movies)?;
-    write_table(target, plan, kept.movies.iter().flat_map(AggregatedRow::of))?;
+    write_table(target, plan, movies)?;
+    write_table(target, plan, movies.iter().flat_map(AggregatedRow::of))?;
     write_table(target, plan, &metrics.company_year)?;
     write_table(target, plan, &metrics.company_genre_year)?;
     write_table(target, plan, &metrics.genre_year)?;
-    write_table(target, plan, kept.movie_ratings())?;
     Ok(())
 }
 
-/// Rows of the tables [`write_final_tables`] writes, without writing them.
+/// Rows of the tables [`write_movie_tables`] and [`finish_export_after_movie_tables`]
+/// write, without writing them.
 pub fn final_table_rows(kept: &Kept, metrics: &Metrics) -> Vec<(Table, u64)> {
     let movies = &kept.movies;
     let aggregated: usize = movies.iter().map(|m| m.genres.len().max(1) * m.companies.len().max(1)).sum();
@@ -264,8 +266,8 @@ pub fn build_manifest(
 }
 
 /// Finishes an export once every input file was streamed: computes the metrics,
-/// writes the movie and metric tables, then `manifest.json`, `schema.sql` and
-/// `queries.sql`.
+/// writes the movie and metric tables, then `movie_ratings`, `manifest.json`,
+/// `schema.sql` and `queries.sql`.
 pub fn finish_export<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
@@ -274,10 +276,26 @@ pub fn finish_export<T: ExportTarget>(
     streamed_rows: &[(Table, u64)],
 ) -> io::Result<(Manifest, Metrics)> {
     let metrics = Metrics::compute(&kept.movies);
-    write_final_tables(target, plan, kept, &metrics)?;
-    let manifest = build_manifest(&plan.formats, files, streamed_rows, kept, &metrics);
-    write_documents(target, &manifest)?;
+    write_movie_tables(target, plan, &kept.movies, &metrics)?;
+    let manifest = finish_export_after_movie_tables(target, plan, kept, &metrics, files, streamed_rows)?;
     Ok((manifest, metrics))
+}
+
+/// Finishes an export whose movie tables were already written (see
+/// [`write_movie_tables`], with the same `metrics`): writes `movie_ratings`,
+/// `manifest.json`, `schema.sql` and `queries.sql`.
+pub fn finish_export_after_movie_tables<T: ExportTarget>(
+    target: &mut T,
+    plan: &ExportPlan,
+    kept: &Kept,
+    metrics: &Metrics,
+    files: impl IntoIterator<Item = (crate::input::InputFile, FileEntry)>,
+    streamed_rows: &[(Table, u64)],
+) -> io::Result<Manifest> {
+    write_table(target, plan, kept.movie_ratings())?;
+    let manifest = build_manifest(&plan.formats, files, streamed_rows, kept, metrics);
+    write_documents(target, &manifest)?;
+    Ok(manifest)
 }
 
 /// Writes `manifest.json`, `schema.sql` and `queries.sql`.
