@@ -20,7 +20,6 @@ const IN_FLIGHT: usize = 4;
 /// Rows of the ratings file on their way to the writer. Ratings and error-log rows go
 /// to different tables, so only the order within each kind matters; keeping them
 /// apart moves 96-byte ratings rather than enum values as large as an issue.
-
 struct Batch {
     ratings: Vec<RatingRow>,
     issues: Vec<Issue>,
