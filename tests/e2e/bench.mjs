@@ -114,9 +114,39 @@ await poll;
 const times = await page.evaluate((since) => {
   const log = window.__worker.log.slice(since);
   const at = (type) => log.find((m) => m.type === type)?.t ?? null;
-  return { input: window.__worker.inputAt, chart: window.__chartAt, ready: at("movies_ready"), finished: at("finished") };
+  const files = log.filter((m) => m.type === "file_done").map((m) => [m.file, m.elapsed_ms]);
+  return { input: window.__worker.inputAt, chart: window.__chartAt, ready: at("movies_ready"), finished: at("finished"), files };
 }, since);
 const pageHeapNow = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+
+// The company type-ahead over every company: from the input event to the next frame
+// after the suggestions changed.
+await page.click("#tab-companies");
+await page.waitForSelector("#company-search");
+const companyCount = await page.evaluate(() => window.__worker.log.findLast((m) => m.type === "movies_ready")?.companies);
+const typeahead = [];
+for (const query of ["w", "wa", "war", "warner bros", "pictures", "zzzz"]) {
+  typeahead.push(
+    await page.evaluate(async (query) => {
+      const input = document.getElementById("company-search");
+      const list = document.getElementById("company-suggestions");
+      input.focus();
+      const changed = new Promise((done) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          done();
+        });
+        observer.observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const started = performance.now();
+      input.value = query;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await Promise.race([changed, new Promise((done) => setTimeout(done, 5000))]);
+      await new Promise((done) => requestAnimationFrame(done));
+      return { query, ms: performance.now() - started, shown: list.querySelectorAll('[role="option"]').length };
+    }, query),
+  );
+}
 await close();
 server.close();
 if (end.type !== "finished") throw new Error(`the load ended with ${end.type}: ${JSON.stringify(end.error ?? "")}`);
@@ -136,9 +166,12 @@ console.log(`\nbrowser (headless Chromium, file picker, view=${view}):`);
 console.log(`  input event → first chart visible   ${since0(times.chart)}`);
 console.log(`  input event → MoviesReady           ${since0(times.ready)}`);
 console.log(`  input event → Finished (all tables) ${since0(times.finished)}`);
+for (const [file, ms] of times.files) console.log(`    ${file.padEnd(31)} ${sec(ms)}`);
 console.log(`  peak JS heap of the page            ${mib(heapPeak)} (now ${mib(pageHeapNow)})`);
 console.log(`  worker wasm memory at Finished      ${mib(end.memory_bytes)}`);
 console.log(`  peak RSS of all Chromium processes  ${mib(rssPeak.total)} (largest: ${rssPeak.parts.join(", ")})`);
+console.log(`  company type-ahead over ${companyCount ?? "?"} companies (input event → next frame):`);
+for (const { query, ms, shown } of typeahead) console.log(`    ${JSON.stringify(query).padEnd(14)} ${ms.toFixed(1)} ms, ${shown} shown`);
 console.log(`command (movies process ZIP --out ${out}):`);
 console.log(`  wall time                           ${sec(cliMs)}`);
 console.log(`  browser Finished / command          ${((times.finished - times.input) / cliMs).toFixed(2)}×`);

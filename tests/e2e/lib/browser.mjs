@@ -63,9 +63,10 @@ function hookWorker() {
         }
         if (msg.type === "progress" || msg.type === "export_chunk" || msg.type === "export_progress") return;
         const entry = { type: msg.type, t: performance.now(), job: msg.job, id: msg.id };
-        for (const key of ["manifest", "memory_bytes", "error", "entry", "file", "file_name", "missing", "comparisons"]) {
+        for (const key of ["manifest", "memory_bytes", "error", "entry", "file", "file_name", "missing", "comparisons", "elapsed_ms"]) {
           if (key in msg) entry[key] = msg[key];
         }
+        if (msg.overview) entry.companies = msg.overview.companies.length;
         state.log.push(entry);
       });
     }
