@@ -139,8 +139,8 @@ mod tests {
     }
 
     /// A reader positioned on `line`, read in place.
-    fn in_place(line: &str) -> crate::records::RecordReader<&[u8]> {
-        let text: &'static [u8] = format!("{line}\n").leak().as_bytes();
+    fn in_place(line: &str) -> crate::records::RecordReader<std::io::Cursor<Vec<u8>>> {
+        let text = std::io::Cursor::new(format!("{line}\n").into_bytes());
         let mut reader = crate::records::RecordReader::new(text, crate::records::Limits::default());
         assert_eq!(reader.next_record().unwrap(), crate::records::Next::Record);
         assert_eq!(reader.fields().line(), Some(line.as_bytes()), "{line} read in place");
@@ -170,6 +170,9 @@ mod tests {
             "1,110,4.0,1e9",          // timestamp not an integer
             "1,110,4.0,1425941529,9", // a fifth field
             "1,110, 4.0,1425941529",  // padded
+            "1,110,4.,1425941529",    // a bare point
+            "1,110,,1425941529",      // no stars
+            ",110,4.0,1425941529",    // no user
         ] {
             assert_eq!(plain_rating(in_place(line).fields()), None, "{line}");
         }
