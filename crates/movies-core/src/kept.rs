@@ -78,7 +78,8 @@ impl RatingStats {
         }
     }
 
-    /// `(movielens_id, (count, sum))` for every movie with ratings, by id.
+    /// `(movielens_id, (count, sum))` for every movie with ratings, by id (ratings still
+    /// pending included, added on a copy).
     pub fn iter(&self) -> impl Iterator<Item = (i64, (u64, f64))> {
         let mut settled;
         let totals = if self.pending.is_empty() {
