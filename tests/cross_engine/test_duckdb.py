@@ -122,21 +122,30 @@ class Checks:
             print(f"ok   {name}")
 
 
+def process_all(checks, label, binary, inputs, out):
+    """Runs `movies process INPUTS --out OUT --format all` as a check; returns the
+    manifest, or None when the command failed."""
+    run = subprocess.run(
+        [binary, "process", *map(str, inputs), "--out", str(out), "--format", "all", "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    name = f"{label}: movies process --format all"
+    if run.returncode != 0:
+        checks.run(name, fail, f"exit {run.returncode}: {run.stderr}")
+        return None
+    checks.run(name, lambda: None)
+    return json.loads((out / "manifest.json").read_text())
+
+
 def check_export(checks, label, binary, inputs):
     """Processes `inputs` with the command, then checks the export in DuckDB."""
     with tempfile.TemporaryDirectory(prefix="movies-duckdb-") as tmp:
         out = Path(tmp) / "out"
         started = time.perf_counter()
-        run = subprocess.run(
-            [binary, "process", *map(str, inputs), "--out", str(out), "--format", "all", "--quiet"],
-            capture_output=True,
-            text=True,
-        )
-        if run.returncode != 0:
-            checks.run(f"{label}: movies process", fail, f"exit {run.returncode}: {run.stderr}")
+        manifest = process_all(checks, label, binary, inputs, out)
+        if manifest is None:
             return
-        checks.run(f"{label}: movies process", lambda: None)
-        manifest = json.loads((out / "manifest.json").read_text())
         con = duckdb.connect()
         con.execute("SET enable_progress_bar = false")
         checks.run(f"{label}: schema.sql", con.execute, (out / "schema.sql").read_text())
@@ -205,6 +214,11 @@ def check_ndjson(con, out, table, manifest):
     described = con.execute(f"DESCRIBE {table}").fetchall()
     columns = "{" + ", ".join(f"'{c[0]}': '{c[1]}'" for c in described) + "}"
     source = f"read_json('{path}', format = 'newline_delimited', columns = {columns})"
+    assert_rows_of_table(con, table, described, source, manifest, "json/")
+
+
+def assert_rows_of_table(con, table, described, source, manifest, folder):
+    """`source` has the manifest's row count and exactly the rows of the loaded `table`."""
     (rows,) = con.execute(f"SELECT count(*) FROM {source}").fetchone()
     assert rows == manifest["tables"][table]["rows"], f"{rows} rows, manifest says {manifest['tables'][table]}"
     names = ", ".join(quote(c[0]) for c in described)
@@ -212,7 +226,7 @@ def check_ndjson(con, out, table, manifest):
         f"SELECT count(*) FROM ((SELECT {names} FROM {table} EXCEPT ALL SELECT {names} FROM {source})"
         f" UNION ALL (SELECT {names} FROM {source} EXCEPT ALL SELECT {names} FROM {table}))"
     ).fetchone()
-    assert differ == 0, f"{differ} rows differ between csv/ and json/"
+    assert differ == 0, f"{differ} rows differ between csv/ and {folder}"
 
 
 def check_parquet(con, out, table, manifest):
@@ -230,14 +244,7 @@ def check_parquet(con, out, table, manifest):
     }
     got = [(name, types.get(name), required.get(name)) for name in types]
     assert got == want, f"Parquet columns {got}, schema.sql says {want}"
-    (rows,) = con.execute(f"SELECT count(*) FROM {source}").fetchone()
-    assert rows == manifest["tables"][table]["rows"], f"{rows} rows, manifest says {manifest['tables'][table]}"
-    names = ", ".join(quote(c[0]) for c in described)
-    (differ,) = con.execute(
-        f"SELECT count(*) FROM ((SELECT {names} FROM {table} EXCEPT ALL SELECT {names} FROM {source})"
-        f" UNION ALL (SELECT {names} FROM {source} EXCEPT ALL SELECT {names} FROM {table}))"
-    ).fetchone()
-    assert differ == 0, f"{differ} rows differ between csv/ and parquet/"
+    assert_rows_of_table(con, table, described, source, manifest, "parquet/")
 
 
 def main():

@@ -23,15 +23,13 @@ $MOVIES_BIN, or target/release/movies built with cargo. Exits non-zero on failur
 
 import csv
 import datetime
-import json
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from test_duckdb import ANSWERS, Checks, fail, movies_binary, same_rows, split_queries
+from test_duckdb import ANSWERS, Checks, check_names, movies_binary, process_all, same_rows, split_queries
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "assets" / "sample.zip"
@@ -167,16 +165,9 @@ def check_export(checks, spark, label, binary, inputs):
     with tempfile.TemporaryDirectory(prefix="movies-spark-") as tmp:
         out = Path(tmp) / "out"
         started = time.perf_counter()
-        run = subprocess.run(
-            [binary, "process", *map(str, inputs), "--out", str(out), "--format", "all", "--quiet"],
-            capture_output=True,
-            text=True,
-        )
-        if run.returncode != 0:
-            checks.run(f"{label}: movies process --format all", fail, f"exit {run.returncode}: {run.stderr}")
+        manifest = process_all(checks, label, binary, inputs, out)
+        if manifest is None:
             return
-        checks.run(f"{label}: movies process --format all", lambda: None)
-        manifest = json.loads((out / "manifest.json").read_text())
         checks.run(f"{label}: manifest formats", check_formats, manifest)
         tables = parse_schema((out / "schema.sql").read_text())
         checks.run(f"{label}: schema.sql has every table", check_tables, tables, manifest)
@@ -218,11 +209,6 @@ def check_formats(manifest):
 def check_tables(tables, manifest):
     """schema.sql defines exactly the tables of the manifest."""
     assert sorted(tables) == sorted(manifest["tables"]), f"{sorted(tables)} vs {sorted(manifest['tables'])}"
-
-
-def check_names(queries):
-    """queries.sql holds exactly the nine questions."""
-    assert sorted(queries) == sorted(ANSWERS), f"queries.sql names: {sorted(queries)}"
 
 
 def main():

@@ -26,7 +26,7 @@ struct Batch {
 }
 
 impl Batch {
-    fn with_capacity() -> Self {
+    fn new() -> Self {
         Batch { ratings: Vec::with_capacity(BATCH), issues: Vec::new() }
     }
 
@@ -62,7 +62,7 @@ pub fn spawn_writer<'scope, 'env, S: Sink + Send + 'scope>(
         }
         Ok(sink)
     });
-    (Handover { batch: Batch::with_capacity(), to_writer, spare }, writer)
+    (Handover { batch: Batch::new(), to_writer, spare }, writer)
 }
 
 impl Handover {
@@ -74,7 +74,7 @@ impl Handover {
     }
 
     fn send(&mut self) -> io::Result<()> {
-        let fresh = self.spare.try_recv().unwrap_or_else(|_| Batch::with_capacity());
+        let fresh = self.spare.try_recv().unwrap_or_else(|_| Batch::new());
         let full = std::mem::replace(&mut self.batch, fresh);
         self.to_writer.send(full).map_err(|_| io::Error::other("the ratings writer stopped (see its error)"))
     }

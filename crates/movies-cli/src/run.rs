@@ -162,10 +162,10 @@ fn run_staged(
         kept.merge(std::mem::take(&mut job.kept));
     }
     let files: Vec<(InputFile, FileEntry)> = jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
-    let mut early: Vec<Metrics> = jobs.iter_mut().filter_map(|j| j.movie_tables.take()).collect();
-    let manifest = match (early.pop(), early.is_empty()) {
-        (Some(metrics), true) => finish_export_after_movie_tables(&mut target, plan, &kept, &metrics, files, &rows)?,
-        _ => finish_export(&mut target, plan, &kept, files, &rows)?.0,
+    // Only the movies job writes the movie tables (there is one source per input file).
+    let manifest = match jobs.iter_mut().find_map(|j| j.movie_tables.take()) {
+        Some(metrics) => finish_export_after_movie_tables(&mut target, plan, &kept, &metrics, files, &rows)?,
+        None => finish_export(&mut target, plan, &kept, files, &rows)?.0,
     };
     Ok((manifest, jobs))
 }

@@ -260,30 +260,6 @@ impl Verbatim {
         Some(verbatim)
     }
 
-    /// A line already in export form with four comma-separated fields, copied whole.
-    pub fn from_line(line: &[u8]) -> Option<Self> {
-        if line.len() > Self::CAPACITY {
-            return None;
-        }
-        let mut verbatim = Verbatim { line: [0; Self::CAPACITY], ends: [0; 4] };
-        verbatim.line[..line.len()].copy_from_slice(line);
-        let mut field = 0;
-        for (i, &b) in line.iter().enumerate() {
-            if b == b',' {
-                if field == 3 {
-                    return None;
-                }
-                verbatim.ends[field] = i as u8;
-                field += 1;
-            }
-        }
-        if field != 3 {
-            return None;
-        }
-        verbatim.ends[3] = line.len() as u8;
-        Some(verbatim)
-    }
-
     /// `head` then `tail` as one line, whose field ends in `head ++ cut ++ tail` are
     /// `ends` (`cut` bytes between the two were left out, all after the third field's
     /// new end). The caller checked the fields and that the line fits.

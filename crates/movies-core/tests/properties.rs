@@ -16,6 +16,7 @@ use movies_core::model::{CastEntry, CastRow, Issue, KeywordRow, LinkRow, Movie, 
 use movies_core::pyliteral::{parse_dict, parse_dict_list};
 use movies_core::values::Date;
 use movies_core::{InputFile, Limits};
+use movies_sample::{csv_field, MOVIES_METADATA_COLUMNS as MOVIE_COLUMNS};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestCaseError;
@@ -23,34 +24,6 @@ use proptest::test_runner::TestCaseError;
 // ---------------------------------------------------------------------------------------
 // Random input files
 // ---------------------------------------------------------------------------------------
-
-/// The header of movies_metadata.csv.
-const MOVIE_COLUMNS: [&str; 24] = [
-    "adult",
-    "belongs_to_collection",
-    "budget",
-    "genres",
-    "homepage",
-    "id",
-    "imdb_id",
-    "original_language",
-    "original_title",
-    "overview",
-    "popularity",
-    "poster_path",
-    "production_companies",
-    "production_countries",
-    "release_date",
-    "revenue",
-    "runtime",
-    "spoken_languages",
-    "status",
-    "tagline",
-    "title",
-    "video",
-    "vote_average",
-    "vote_count",
-];
 
 /// The header of ratings.csv.
 const RATING_COLUMNS: [&str; 4] = ["userId", "movieId", "rating", "timestamp"];
@@ -220,15 +193,6 @@ fn damage() -> impl Strategy<Value = Damage> {
         2 => any::<usize>().prop_map(Damage::StrayBreak),
         1 => proptest::collection::vec(any::<u8>(), 0..40).prop_map(Damage::Garbage),
     ]
-}
-
-/// A field as CSV writes it: quoted when it holds a comma, quote or line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }
 
 /// A whole CSV file: the header and the damaged records in the column order `order`,

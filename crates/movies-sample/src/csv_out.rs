@@ -55,6 +55,13 @@ impl CsvText {
     }
 }
 
+/// One field as the real files write it, quoted only when needed.
+pub fn csv_field(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    push_field(&mut out, field);
+    out
+}
+
 /// Appends one field, quoted only when needed.
 pub(crate) fn push_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\r', '\n']) {

@@ -113,6 +113,8 @@ mod showcase;
 mod targets;
 mod zip_out;
 
+pub use csv_out::csv_field;
+pub use movies::COLUMNS as MOVIES_METADATA_COLUMNS;
 pub use quirks::{Quirk, QuirkKind};
 pub use zip_out::{write_sample_zip, FOLDER};
 

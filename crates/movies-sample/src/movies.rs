@@ -11,7 +11,7 @@ use crate::reference::{COUNTRIES, GENRES, LANGUAGES};
 pub(crate) const FILE: &str = "movies_metadata.csv";
 
 /// Header, in the real file's order.
-pub(crate) const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 24] = [
     "adult",
     "belongs_to_collection",
     "budget",

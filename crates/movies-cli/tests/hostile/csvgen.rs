@@ -1,41 +1,6 @@
 //! Small, known-good CSV files of the five inputs, and records to spoil them with.
 
-/// The header of movies_metadata.csv.
-pub const MOVIE_COLUMNS: [&str; 24] = [
-    "adult",
-    "belongs_to_collection",
-    "budget",
-    "genres",
-    "homepage",
-    "id",
-    "imdb_id",
-    "original_language",
-    "original_title",
-    "overview",
-    "popularity",
-    "poster_path",
-    "production_companies",
-    "production_countries",
-    "release_date",
-    "revenue",
-    "runtime",
-    "spoken_languages",
-    "status",
-    "tagline",
-    "title",
-    "video",
-    "vote_average",
-    "vote_count",
-];
-
-/// A field as CSV writes it: quoted when it holds a comma, quote or line break.
-pub fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
+pub use movies_sample::{csv_field as field, MOVIES_METADATA_COLUMNS as MOVIE_COLUMNS};
 
 /// A line of CSV from its fields.
 pub fn line(fields: &[String]) -> String {

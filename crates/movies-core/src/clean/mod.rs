@@ -63,15 +63,6 @@ impl<'r> Record<'r> {
         Record { fields, positions }
     }
 
-    /// The whole line when it was read in place and holds exactly the cleaner's
-    /// columns in the cleaner's order (then it can be copied as one piece).
-    #[inline]
-    pub fn line_in_order(&self) -> Option<&'r [u8]> {
-        let in_order =
-            self.fields.len() == self.positions.len() && self.positions.iter().enumerate().all(|(i, p)| *p == Some(i));
-        self.fields.line().filter(|_| in_order)
-    }
-
     /// The raw bytes of the cleaner's column `col` (empty when the column is absent).
     #[inline]
     pub fn get(&self, col: usize) -> &'r [u8] {

@@ -70,11 +70,10 @@ impl Cleaner for RatingsCleaner {
             && values::is_export_int(user)
             && values::is_export_int(movie);
         if in_export_form {
-            row.verbatim = match (values::export_decimal(stars), rec.line_in_order()) {
-                (Some(rating), Some(line)) if rating.len() == stars.len() => Verbatim::from_line(line),
-                (Some(rating), _) => Verbatim::new([user, movie, rating, timestamp]),
-                (None, _) => None,
-            };
+            // Plain lines read in place took `plain_line`; these are rarer (quoted, columns
+            // reordered, no timestamp), so their text is simply assembled.
+            row.verbatim =
+                values::export_decimal(stars).and_then(|rating| Verbatim::new([user, movie, rating, timestamp]));
         }
         out.sink.rating(&row)
     }

@@ -58,6 +58,15 @@ impl Format {
         format!("{}/{}.{}", self.folder(), table.name(), self.extension())
     }
 
+    /// The format's name as people write it (`CSV`, `NDJSON`, `Parquet`), for buttons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Ndjson => "NDJSON",
+            Format::Parquet => "Parquet",
+        }
+    }
+
     /// The MIME type for downloads.
     pub fn mime(self) -> &'static str {
         match self {

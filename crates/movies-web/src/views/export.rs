@@ -13,15 +13,6 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
 }
 
-/// A format as its download button names it.
-fn format_label(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "CSV",
-        Format::Ndjson => "NDJSON",
-        Format::Parquet => "Parquet",
-    }
-}
-
 /// The export view.
 #[component]
 pub fn ExportView() -> impl IntoView {
@@ -82,7 +73,7 @@ pub fn ExportView() -> impl IntoView {
                                         disabled=move || !ready()
                                         on:click=move |_| app.export(ExportRequest::Table { table, format }, label.clone())
                                     >
-                                        {format_label(format)}
+                                        {format.label()}
                                     </button>
                                 }
                             };

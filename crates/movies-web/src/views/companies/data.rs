@@ -137,14 +137,11 @@ pub fn metric_figure(
             series,
         }),
         table: DataTable {
-            columns: vec![
-                Column::new("company", "Company", Kind::Text),
-                Column::new("company_id", "Company id", Kind::Id),
-                Column::new("year", "Year", Kind::Year),
+            columns: company_year_columns([
                 Column::new("movies", "Movies", Kind::Count),
                 Column::new(metric.sum_column(), metric.sum_label(), Kind::Money),
                 Column::new(metric.movies_column(), "Known for (movies)", Kind::Count),
-            ],
+            ]),
             rows,
         },
         file_stem: format!("company-{}-per-year", metric.key()),
@@ -192,13 +189,10 @@ pub fn popularity_figure(selected: &[Selected], data: &HashMap<i64, CompanyData>
             series,
         }),
         table: DataTable {
-            columns: vec![
-                Column::new("company", "Company", Kind::Text),
-                Column::new("company_id", "Company id", Kind::Id),
-                Column::new("year", "Year", Kind::Year),
+            columns: company_year_columns([
                 Column::new("movies", "Movies", Kind::Count),
                 Column::new("avg_popularity", "Average popularity", Kind::Decimal(2)),
-            ],
+            ]),
             rows,
         },
         file_stem: "company-popularity-per-year".into(),
@@ -263,17 +257,26 @@ pub fn genre_figure(
             bars,
         }),
         table: DataTable {
-            columns: vec![
-                Column::new("company", "Company", Kind::Text),
-                Column::new("company_id", "Company id", Kind::Id),
-                Column::new("year", "Year", Kind::Year),
+            columns: company_year_columns([
                 Column::new("genre", "Genre", Kind::Text),
                 Column::new("releases", "Releases", Kind::Count),
-            ],
+            ]),
             rows,
         },
         file_stem: format!("company-{}-releases-by-genre", company.id),
     }
+}
+
+/// The columns every company table starts with (which company, which year), then `more`.
+fn company_year_columns(more: impl IntoIterator<Item = Column>) -> Vec<Column> {
+    [
+        Column::new("company", "Company", Kind::Text),
+        Column::new("company_id", "Company id", Kind::Id),
+        Column::new("year", "Year", Kind::Year),
+    ]
+    .into_iter()
+    .chain(more)
+    .collect()
 }
 
 #[cfg(test)]

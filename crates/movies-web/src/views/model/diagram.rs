@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use movies_charts::escape;
 use movies_core::schema::{Column, Reference};
 use movies_protocol::Table;
 
@@ -183,22 +184,6 @@ pub fn layout() -> Layout {
         bands: placed_bands,
         standalone_x,
     }
-}
-
-/// Escapes text for SVG/XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// "PK", "FK", both or nothing for a column of `table`.

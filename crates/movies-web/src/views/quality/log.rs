@@ -222,13 +222,17 @@ pub fn ErrorLog() -> impl IntoView {
             </button>
             <span class="log-export">
                 "Whole log: "
-                <button class="button small" disabled=move || !done() on:click=move |_| export(Format::Csv)>
-                    "CSV"
-                </button>
-                " "
-                <button class="button small" disabled=move || !done() on:click=move |_| export(Format::Ndjson)>
-                    "NDJSON"
-                </button>
+                {Format::ALL
+                    .into_iter()
+                    .map(|format| {
+                        view! {
+                            <button class="button small" disabled=move || !done() on:click=move |_| export(format)>
+                                {format.label()}
+                            </button>
+                            " "
+                        }
+                    })
+                    .collect_view()}
             </span>
         </nav>
     }
