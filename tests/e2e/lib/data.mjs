@@ -5,9 +5,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Runs `movies process INPUT --out DIR [--format FORMAT]` and returns DIR. */
+/** Runs `movies process INPUT... --out DIR [--format FORMAT]` (one input or a list) and returns DIR. */
 export function runCli(cli, input, out, format = "both") {
-  execFileSync(cli, ["process", input, "--out", out, "--format", format], { stdio: ["ignore", "ignore", "pipe"] });
+  const inputs = [].concat(input);
+  execFileSync(cli, ["process", ...inputs, "--out", out, "--format", format], { stdio: ["ignore", "ignore", "pipe"] });
   return out;
 }
 
