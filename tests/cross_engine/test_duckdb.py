@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Cross-engine test: the exported tables, schema.sql and queries.sql in DuckDB.
 
-For each input (the real rows in shared/data/real, assets/sample.zip and, when present,
-/tmp/bench/s005.zip) it runs `movies process`, then in a fresh DuckDB database:
+For each input (the real rows in shared/data/real beside the project, or in
+$MOVIES_REAL_DATA; assets/sample.zip; and, when present, /tmp/bench/s005.zip) it runs
+`movies process`, then in a fresh DuckDB database:
 
 * creates every table with schema.sql and loads csv/<table>.csv with
   COPY ... (HEADER, QUOTE '"', ESCAPE '"'); row counts must equal the manifest;
@@ -19,7 +20,9 @@ For each input (the real rows in shared/data/real, assets/sample.zip and, when p
 
 Set up DuckDB with `bash tests/cross_engine/setup.sh`, then run
 `tests/.venv/bin/python tests/cross_engine/test_duckdb.py`. The binary is
-$MOVIES_BIN, or target/release/movies built with cargo. Exits non-zero on failure.
+$MOVIES_BIN, or target/release/movies built with cargo. Exits non-zero on failure. An
+absent real-data folder is skipped with a message, except under CI=true, where it fails
+the run: CI must never pass without the real rows.
 """
 
 import json
@@ -34,7 +37,7 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL = ROOT.parent / "shared" / "data" / "real"
+REAL = Path(os.environ.get("MOVIES_REAL_DATA") or ROOT.parent / "shared" / "data" / "real")
 SAMPLE = ROOT / "assets" / "sample.zip"
 GENERATED = Path("/tmp/bench/s005.zip")
 
@@ -62,6 +65,11 @@ def movies_binary():
         ["cargo", "build", "--release", "--quiet", "-p", "movies-cli"], cwd=ROOT, check=True
     )
     return str(ROOT / "target" / "release" / "movies")
+
+
+def real_data_absent(path):
+    """Fails: under CI=true the real rows are required, so that CI cannot pass without them."""
+    raise FileNotFoundError(f"the real data folder {path} is absent, and CI=true requires it")
 
 
 def split_queries(text):
@@ -256,6 +264,8 @@ def main():
     for label, needed, inputs in cases:
         if needed.exists():
             check_export(checks, label, binary, inputs)
+        elif needed == REAL and os.environ.get("CI") == "true":
+            checks.run(label, real_data_absent, needed)
         else:
             print(f"skip {label}: {needed} is absent")
     print(f"{checks.passed} passed, {len(checks.failed)} failed")

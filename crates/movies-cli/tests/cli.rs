@@ -1,8 +1,12 @@
 //! The `movies` command end to end: the built binary run on the committed sample, on
 //! the real rows of the dataset and on a generated scale-0.05 dataset (each skipped with
-//! a message when absent), checking the exit status, the export layout, the manifest,
-//! every CSV and NDJSON file against the schema, where the sample's injected quirks end
-//! up, and the messages of usage and input errors.
+//! a message when absent, except the real rows under `CI=true`, which fail instead),
+//! checking the exit status, the export layout, the manifest, every CSV and NDJSON file
+//! against the schema, where the sample's injected quirks end up, and the messages of
+//! usage and input errors.
+
+#[path = "../../movies-core/tests/real/locate.rs"]
+mod real_data;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -12,6 +16,7 @@ use std::process::{Command, Output};
 use movies_core::export::QUERIES_SQL;
 use movies_core::schema::{schema_sql, Table};
 use movies_sample::{injected_quirks, QuirkKind};
+use real_data::real_data_dir;
 use serde_json::Value;
 
 /// The binary under test.
@@ -49,17 +54,6 @@ fn movies<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
 /// The committed sample dataset.
 fn sample_zip() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/sample.zip")
-}
-
-/// The real-data folder, or `None` (after printing that `test` is skipped).
-fn real_data_dir(test: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/real");
-    if dir.join("movies_metadata.csv").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipping {test}: the real data folder {} is absent", dir.display());
-        None
-    }
 }
 
 /// Runs `movies process INPUTS --out OUT --quiet`, asserts it succeeded silently, checks

@@ -2,7 +2,7 @@
 //! and `crew` fields of the real credits.csv repeated to about 50 MB.
 //!
 //! Run with `cargo bench -p movies-core --bench pyliteral`. Skips, with a message, when
-//! the real data is absent.
+//! the real data is absent (and fails under `CI=true`, as the tests do).
 
 #[path = "../tests/real/mod.rs"]
 mod real;

@@ -2,7 +2,8 @@
 //! public API: values checked by hand in the files, row counts, and the same result
 //! whether a file arrives whole or one byte at a time.
 //!
-//! Every test skips, with a message, when the real files are absent.
+//! Every test skips, with a message naming the folder, when the real files are absent;
+//! under `CI=true` it fails with that message instead.
 
 mod common;
 mod real;
