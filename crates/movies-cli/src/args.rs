@@ -181,7 +181,7 @@ fn parse_formats(text: &str) -> Result<Vec<Format>, String> {
             "csv" => wanted.push(Format::Csv),
             "ndjson" | "json" => wanted.push(Format::Ndjson),
             "parquet" => wanted.push(Format::Parquet),
-            "both" => wanted.extend(Format::ALL),
+            "both" => wanted.extend(Format::TEXT),
             "all" => wanted.extend(Format::EVERY),
             _ => return Err(format!("--format {text}: expected csv, ndjson, parquet, both or all")),
         }
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn process_defaults_to_both_formats() {
         let Command::Process(p) = parse(&args("process a.zip --out out")).unwrap() else { panic!() };
-        assert_eq!(p.formats, Format::ALL.to_vec());
+        assert_eq!(p.formats, Format::TEXT.to_vec());
         assert_eq!(p.inputs, vec![PathBuf::from("a.zip")]);
         assert!(!p.options.spreadsheet_safe);
         assert_eq!(p.snapshot_date, None);
