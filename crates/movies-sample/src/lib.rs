@@ -91,8 +91,6 @@
 //! | `ratings.csv` | [`CrlfLineEndings`](QuirkKind::CrlfLineEndings) | - | CRLF line endings |
 //! <!-- end of quirk table -->
 
-#![deny(missing_docs)]
-
 mod catalog;
 mod companies;
 mod credits;
