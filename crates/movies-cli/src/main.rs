@@ -21,8 +21,7 @@ use movies_core::input::date_in_name;
 use output::Destination;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match args::parse(&argv) {
+    match args::parse(std::env::args_os().skip(1)) {
         Ok(Command::Help) => {
             print!("{}", args::USAGE);
             ExitCode::SUCCESS
