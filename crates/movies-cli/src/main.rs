@@ -8,6 +8,7 @@ mod output;
 mod progress;
 mod readahead;
 mod run;
+mod sample_file;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -150,13 +151,10 @@ fn print_summary(outcome: &run::RunOutcome, folder: &Path) {
 
 /// `movies sample`: writes the embedded sample dataset zip.
 fn write_sample(out: &Path) -> ExitCode {
-    let written = std::fs::File::create(out)
-        .map_err(|e| e.to_string())
-        .and_then(|file| movies_sample::write_sample_zip(file).map_err(|e| e.to_string()));
-    match written {
-        Ok(_) => ExitCode::SUCCESS,
+    match sample_file::write(out) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("movies: cannot write {}: {e}", out.display());
+            eprintln!("movies: {e}");
             ExitCode::from(1)
         }
     }
