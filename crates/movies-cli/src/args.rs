@@ -42,12 +42,16 @@ process   writes DIR/csv/<table>.csv, DIR/json/<table>.ndjson, DIR/manifest.json
                               one lock per hour)
           --spreadsheet-safe  prefix CSV text starting with = + - @ with ' (for Excel)
           --quiet             no progress bar or summary
+          DIR must not be, hold or lie inside an INPUT. A run replaces only what an
+          earlier run wrote (listed in DIR/.movies-written); any other file where the
+          export goes stops it, named, before anything is written
 backfill  replays dated zips (a YYYY-MM-DD in each file name) in date order, each into
           DIR/snapshot_date=YYYY-MM-DD/
 bench     times the whole pipeline on ZIP against merely inflating it, with peak memory
 sample    writes the embedded sample dataset (the explorer's \"Try the sample\")
 
-Exit status: 0 output written; 1 the input could not (entirely) be processed; 2 usage error.
+Exit status: 0 output written; 1 the input could not (entirely) be processed, or a file
+not written by movies is where the output goes; 2 usage error, or --out overlaps an INPUT.
 ";
 
 /// What the user asked for.

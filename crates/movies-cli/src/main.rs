@@ -3,8 +3,11 @@
 mod args;
 mod bench;
 mod inputs;
+mod marker;
 mod offload;
 mod output;
+mod overlap;
+mod owned;
 mod progress;
 mod readahead;
 mod run;
@@ -42,8 +45,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// `movies process`: exit 0 when every present file was read, 1 otherwise.
+/// `movies process`: exit 0 when every present file was read, 1 otherwise, 2 when
+/// --out overlaps an input.
 fn process(p: &ProcessArgs) -> ExitCode {
+    if let Err(refused) = clear_of_inputs(p) {
+        return refused;
+    }
     let destination = match p.snapshot_date {
         Some(date) => Destination::Snapshot { root: p.out.clone(), date, hour: p.snapshot_hour },
         None => Destination::Folder(p.out.clone()),
@@ -98,8 +105,20 @@ fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -
     Ok(all_read)
 }
 
+/// Refuses (exit 2) an --out that is, holds or lies inside an input, before anything
+/// is written.
+fn clear_of_inputs(p: &ProcessArgs) -> Result<(), ExitCode> {
+    overlap::check(&p.out, &p.inputs).map_err(|e| {
+        eprintln!("movies: {e}");
+        ExitCode::from(2)
+    })
+}
+
 /// `movies backfill`: every dated zip into its snapshot, oldest first.
 fn backfill(p: &ProcessArgs) -> ExitCode {
+    if let Err(refused) = clear_of_inputs(p) {
+        return refused;
+    }
     let mut days = Vec::new();
     for input in &p.inputs {
         match date_in_name(&input.display().to_string()) {
