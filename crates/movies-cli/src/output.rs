@@ -169,9 +169,10 @@ impl Destination {
 }
 
 /// Whether the process that wrote a lock file still runs (Linux: `/proc/<pid>`;
-/// elsewhere a lock is always taken as alive).
+/// elsewhere a lock is always taken as alive). A lock file that is not exactly ours,
+/// `pid N`, is taken as alive too: it is not ours to remove.
 fn owner_alive(owner: &str) -> bool {
-    let pid = owner.strip_prefix("pid ").and_then(|p| p.split_whitespace().next());
+    let pid = owner.strip_prefix("pid ").filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     match pid {
         Some(pid) if Path::new("/proc/self").exists() => Path::new("/proc").join(pid).exists(),
         _ => true,

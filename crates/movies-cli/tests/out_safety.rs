@@ -388,8 +388,10 @@ fn leftovers_of_crashed_runs_are_removed_only_when_recognisably_ours() {
     assert_export(&out, &["csv", "ndjson"]);
 
     // A lock file that is not one of ours is not taken over.
-    case.plant("out/.movies.lock", b"held by my own script\n");
-    case.refused(None, &input, &out, &[]).expect(1, &["another run", ".movies.lock"]);
+    for theirs in [&b"held by my own script\n"[..], b"pid ../../x\n", b"pid 999999999 and my notes\n"] {
+        case.plant("out/.movies.lock", theirs);
+        case.refused(None, &input, &out, &[]).expect(1, &["another run", ".movies.lock"]);
+    }
 }
 
 #[test]
