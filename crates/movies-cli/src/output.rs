@@ -68,8 +68,9 @@ pub enum ClaimError {
     InTheWay {
         /// The files, sorted.
         paths: Vec<PathBuf>,
-        /// Whether the folder has neither a marker nor a manifest of ours (so that an
-        /// old export there cannot be told from the user's files).
+        /// Whether some of them have the layout's names in a folder with neither a
+        /// marker nor a manifest of ours: perhaps an old export, that cannot be told
+        /// from the user's files.
         unmarked: bool,
     },
     /// The folder cannot be written.
@@ -278,7 +279,7 @@ impl Claim {
     fn check(&self) -> Result<(), ClaimError> {
         let folder = self.destination.folder();
         let owner = Owner::of(&folder);
-        let unmarked = owner.is_none();
+        let marked = owner.is_some();
         let owner = owner.unwrap_or_else(|| Owner::new(&folder, []));
         let paths: Vec<PathBuf> = match self.destination {
             Destination::Folder(_) => {
@@ -287,10 +288,11 @@ impl Claim {
             Destination::Snapshot { .. } => owned::foreign(&folder, &owner),
         };
         if paths.is_empty() {
-            Ok(())
-        } else {
-            Err(ClaimError::InTheWay { paths, unmarked })
+            return Ok(());
         }
+        let layout = Owner::new(&folder, layout_files());
+        let unmarked = !marked && paths.iter().any(|path| layout.covers(path));
+        Err(ClaimError::InTheWay { paths, unmarked })
     }
 
     /// Removes what crashed runs left for this destination (the lock is held, so no

@@ -249,6 +249,9 @@ fn files_of_the_user_where_the_export_goes_stop_the_run_and_are_named() {
         case.plant(planted, content);
         let run = case.refused(None, &input, &out, &[]);
         run.expect(1, &[&case.path(planted).display().to_string(), "not written by movies", "left untouched"]);
+        // Only layout names hint at an old export without its manifest.
+        let layout_name = ["out/manifest.json", "out/queries.sql"].contains(&planted);
+        assert_eq!(run.stderr.contains("an export of an older version"), layout_name, "{}", run.stderr);
         fs::remove_file(case.path(planted)).unwrap();
         case.planted.remove(&case.path(planted));
     }
