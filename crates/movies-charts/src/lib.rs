@@ -15,8 +15,6 @@
 //! titles and labels with [`escape`]. No chart measures text through the DOM, so the
 //! functions run anywhere (natively in tests, in the page in the browser).
 
-#![deny(missing_docs)]
-
 mod color;
 mod escape;
 mod frame;

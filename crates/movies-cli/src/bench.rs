@@ -13,7 +13,8 @@ use std::time::Instant;
 use movies_core::export::ExportPlan;
 
 use crate::inputs::{self, open_archive};
-use crate::output::Destination;
+use crate::output::{self, Destination};
+use crate::overlap;
 use crate::run::{self, Progress};
 
 /// Peak resident memory of this process so far, from `/proc/self/status` (Linux).
@@ -46,6 +47,10 @@ fn inflate_floor(zip: &Path) -> Result<(u64, f64), String> {
 
 /// Runs the benchmark and prints its figures on stdout.
 pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
+    if let Some(Err(e)) = out.map(|out| overlap::check(out, &[zip.to_owned()])) {
+        eprintln!("movies: {e}");
+        return ExitCode::from(2);
+    }
     let resolved = match inputs::resolve(&[zip.to_owned()]) {
         Ok(r) => r,
         Err(e) => {
@@ -76,7 +81,8 @@ pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
     }
     let peak = peak_rss_bytes();
     if out.is_none() {
-        let _ = std::fs::remove_dir_all(&scratch);
+        // Only what this run wrote there goes.
+        output::remove_export(&scratch);
     }
     let (inflated, floor) = match inflate_floor(zip) {
         Ok(v) => v,

@@ -3,11 +3,15 @@
 mod args;
 mod bench;
 mod inputs;
+mod marker;
 mod offload;
 mod output;
+mod overlap;
+mod owned;
 mod progress;
 mod readahead;
 mod run;
+mod sample_file;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,8 +25,7 @@ use movies_core::input::date_in_name;
 use output::Destination;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match args::parse(&argv) {
+    match args::parse(std::env::args_os().skip(1)) {
         Ok(Command::Help) => {
             print!("{}", args::USAGE);
             ExitCode::SUCCESS
@@ -42,8 +45,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// `movies process`: exit 0 when every present file was read, 1 otherwise.
+/// `movies process`: exit 0 when every present file was read, 1 otherwise, 2 when
+/// --out overlaps an input.
 fn process(p: &ProcessArgs) -> ExitCode {
+    if let Err(refused) = clear_of_inputs(p) {
+        return refused;
+    }
     let destination = match p.snapshot_date {
         Some(date) => Destination::Snapshot { root: p.out.clone(), date, hour: p.snapshot_hour },
         None => Destination::Folder(p.out.clone()),
@@ -98,8 +105,20 @@ fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -
     Ok(all_read)
 }
 
+/// Refuses (exit 2) an --out that is, holds or lies inside an input, before anything
+/// is written.
+fn clear_of_inputs(p: &ProcessArgs) -> Result<(), ExitCode> {
+    overlap::check(&p.out, &p.inputs).map_err(|e| {
+        eprintln!("movies: {e}");
+        ExitCode::from(2)
+    })
+}
+
 /// `movies backfill`: every dated zip into its snapshot, oldest first.
 fn backfill(p: &ProcessArgs) -> ExitCode {
+    if let Err(refused) = clear_of_inputs(p) {
+        return refused;
+    }
     let mut days = Vec::new();
     for input in &p.inputs {
         match date_in_name(&input.display().to_string()) {
@@ -151,13 +170,10 @@ fn print_summary(outcome: &run::RunOutcome, folder: &Path) {
 
 /// `movies sample`: writes the embedded sample dataset zip.
 fn write_sample(out: &Path) -> ExitCode {
-    let written = std::fs::File::create(out)
-        .map_err(|e| e.to_string())
-        .and_then(|file| movies_sample::write_sample_zip(file).map_err(|e| e.to_string()));
-    match written {
-        Ok(_) => ExitCode::SUCCESS,
+    match sample_file::write(out) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("movies: cannot write {}: {e}", out.display());
+            eprintln!("movies: {e}");
             ExitCode::from(1)
         }
     }

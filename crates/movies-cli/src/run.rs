@@ -170,7 +170,8 @@ fn run_staged(
     Ok((manifest, jobs))
 }
 
-fn error_part_path(format: Format, file: InputFile) -> String {
+/// Where a job stages its part of the error log, inside the staging folder.
+pub fn error_part_path(format: Format, file: InputFile) -> String {
     format!("parts/error_log.{}.{}", file.file_name().trim_end_matches(".csv"), format.extension())
 }
 

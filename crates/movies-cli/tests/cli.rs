@@ -85,7 +85,8 @@ fn check_export(out: &Path) -> Value {
     let mut entries: Vec<String> =
         fs::read_dir(out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     entries.sort();
-    assert_eq!(entries, ["csv", "json", "manifest.json", "queries.sql", "schema.sql"], "layout of {}", out.display());
+    let layout = [".movies-written", "csv", "json", "manifest.json", "queries.sql", "schema.sql"];
+    assert_eq!(entries, layout, "layout of {}", out.display());
     assert_eq!(fs::read_to_string(out.join("schema.sql")).unwrap(), schema_sql());
     assert_eq!(fs::read_to_string(out.join("queries.sql")).unwrap(), QUERIES_SQL);
     for (folder, extension) in [("csv", "csv"), ("json", "ndjson")] {

@@ -15,8 +15,6 @@
 //! 4. from the kept movies, [`Metrics::compute`] answers the questions and
 //!    [`export::write_movie_tables`] writes the movie and metric tables.
 
-#![deny(missing_docs)]
-
 pub mod archive;
 mod clean;
 pub mod collect;

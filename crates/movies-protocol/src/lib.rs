@@ -6,8 +6,6 @@
 //! `Uint8Array` named `bytes`. Errors cross the boundary as plain data: every request
 //! gets an answer, a failure included.
 
-#![deny(missing_docs)]
-
 use serde::{Deserialize, Serialize};
 
 pub use movies_core::diff::{MovieChange, MovieRef, SnapshotDiff};

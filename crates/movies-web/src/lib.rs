@@ -4,8 +4,6 @@
 //! [`worker_client`]) and turns the answers into signals ([`store`]) that the views
 //! chart. What the user looks at lives in the URL ([`url_state`]).
 
-#![deny(missing_docs)]
-
 mod app;
 mod download;
 mod format;

@@ -178,7 +178,7 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
         kept.ratings = std::mem::take(&mut sink.kept.ratings);
         let metrics = session.metrics.clone().unwrap_or_default();
         let files: Vec<(InputFile, FileEntry)> = session.entries.iter().map(|(f, e)| (*f, e.clone())).collect();
-        build_manifest(&Format::ALL, files, &streamed, &session.kept, &metrics)
+        build_manifest(&Format::TEXT, files, &streamed, &session.kept, &metrics)
     };
     post(Response::Finished { job, manifest, memory_bytes: memory_bytes() });
 }

@@ -784,8 +784,9 @@ pub fn all() -> Vec<Case> {
             (vec![folder], Expect::ok().file("movies_metadata.csv", "ok", Rows::Exactly(3)))
         }),
         case("output-folder-with-symlinks", |dir| {
-            // A previous export's folders replaced by links to elsewhere must not lead
-            // the writer out of --out.
+            // A previous export's folders replaced by links to elsewhere: links are
+            // nobody's output, so the run is refused, and neither the links nor where
+            // they point are touched.
             let precious = dir.join("precious");
             put(&precious, "keep.txt", b"keep me");
             let out = dir.join("out");
@@ -793,12 +794,18 @@ pub fn all() -> Vec<Case> {
             std::os::unix::fs::symlink(&precious, out.join("csv")).unwrap();
             std::os::unix::fs::symlink(precious.join("keep.txt"), out.join("manifest.json")).unwrap();
             let input = put(dir, "movies_metadata.csv", &csvgen::good_movies());
-            let expect = Expect::ok().file("movies_metadata.csv", "ok", Rows::Exactly(3)).after(|dir| {
+            let expect = Expect::refused().says("out/csv").says("not written by movies").after(|dir| {
                 let precious = dir.join("precious");
                 let kept = fs::read_to_string(precious.join("keep.txt")).map_err(|e| e.to_string())?;
                 let names: Vec<_> = fs::read_dir(&precious).map_err(|e| e.to_string())?.collect();
                 if kept != "keep me" || names.len() != 1 {
                     return Err("the folder a symlink in --out pointed to was changed".into());
+                }
+                let out = dir.join("out");
+                if fs::read_link(out.join("csv")).ok() != Some(precious.clone())
+                    || fs::read_link(out.join("manifest.json")).ok() != Some(precious.join("keep.txt"))
+                {
+                    return Err("the links in --out were changed".into());
                 }
                 Ok(())
             });

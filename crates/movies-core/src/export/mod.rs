@@ -63,7 +63,7 @@ pub struct ExportPlan {
 
 impl Default for ExportPlan {
     fn default() -> Self {
-        ExportPlan { formats: Format::ALL.to_vec(), options: WriteOptions::default() }
+        ExportPlan { formats: Format::TEXT.to_vec(), options: WriteOptions::default() }
     }
 }
 

@@ -25,7 +25,7 @@ pub enum Format {
 impl Format {
     /// The two text formats of every export (`csv/`, `json/`), in export order.
     /// Parquet is not part of it: it is an extra, explicitly requested format.
-    pub const ALL: [Format; 2] = [Format::Csv, Format::Ndjson];
+    pub const TEXT: [Format; 2] = [Format::Csv, Format::Ndjson];
 
     /// Every format, text and Parquet.
     pub const EVERY: [Format; 3] = [Format::Csv, Format::Ndjson, Format::Parquet];
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn parquet_is_an_extra_format() {
-        assert!(!Format::ALL.contains(&Format::Parquet));
+        assert!(!Format::TEXT.contains(&Format::Parquet));
         assert_eq!(Format::EVERY, [Format::Csv, Format::Ndjson, Format::Parquet]);
         assert_eq!(Format::Parquet.path(Table::RatingsMaster), "parquet/ratings_master.parquet");
         assert_eq!(serde_json::to_string(&Format::Parquet).unwrap(), "\"parquet\"");

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{Cursor, Read};
 use std::sync::OnceLock;
 
-use movies_sample::{injected_quirks, sample_files, write_sample_zip, FOLDER};
+use movies_sample::{injected_quirks, sample_files, write_sample_zip, FOLDER, ZIP_COMMENT};
 
 use crate::listed_quirks;
 
@@ -47,6 +47,7 @@ fn zip_holds_the_five_files_under_the_folder() {
     let zip = zip_once();
     assert!(zip.len() < 600_000, "zip is {} bytes", zip.len());
     let mut archive = zip::ZipArchive::new(Cursor::new(zip)).expect("readable zip");
+    assert_eq!(archive.comment(), ZIP_COMMENT.as_bytes(), "the comment `movies sample` recognises");
     let names: Vec<String> = archive.file_names().map(|name| name.expect("entry name").into_owned()).collect();
     let mut expected: Vec<String> = HEADERS.iter().map(|(name, _)| format!("{FOLDER}{name}")).collect();
     expected.push(FOLDER.to_string());

@@ -222,7 +222,7 @@ pub fn ErrorLog() -> impl IntoView {
             </button>
             <span class="log-export">
                 "Whole log: "
-                {Format::ALL
+                {Format::TEXT
                     .into_iter()
                     .map(|format| {
                         view! {
