@@ -12,7 +12,9 @@ use std::time::Instant;
 
 use movies_core::export::ExportPlan;
 
-use crate::inputs::{self, open_archive};
+use movies_core::archive::Archive;
+
+use crate::inputs::{self, Inputs, PathOrigin};
 use crate::output::{self, Destination};
 use crate::overlap;
 use crate::run::{self, Progress};
@@ -28,7 +30,8 @@ fn peak_rss_bytes() -> Option<u64> {
 /// Inflates every dataset entry of the zip, one after the other; returns bytes and seconds.
 fn inflate_floor(zip: &Path) -> Result<(u64, f64), String> {
     let started = Instant::now();
-    let mut archive = open_archive(zip).map_err(|e| e.to_string())?;
+    let size = std::fs::metadata(zip).map_err(|e| format!("{}: {e}", zip.display()))?.len();
+    let archive = Archive::open(PathOrigin::new(zip.to_owned(), size)).map_err(|e| e.to_string())?;
     let mut total = 0;
     let mut buf = vec![0u8; 256 * 1024];
     for entry in archive.dataset_entries() {
@@ -52,7 +55,15 @@ pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
         return ExitCode::from(2);
     }
     let resolved = match inputs::resolve(&[zip.to_owned()]) {
-        Ok(r) => r,
+        Ok(Inputs::Files(resolved)) if resolved.unused.is_empty() => resolved,
+        Ok(Inputs::Files(resolved)) => {
+            resolved.unused.iter().for_each(|unused| eprintln!("movies: {unused}"));
+            return ExitCode::from(1);
+        }
+        Ok(Inputs::Stream { name, .. }) => {
+            eprintln!("movies: bench: {name} is a pipe; give the dataset zip as a file");
+            return ExitCode::from(2);
+        }
         Err(e) => {
             eprintln!("movies: {e}");
             return ExitCode::from(1);
@@ -67,7 +78,7 @@ pub fn run(zip: &Path, out: Option<&Path>, threads: usize) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let progress = Progress::new(resolved.sources.len());
+    let progress = Progress::default();
     let outcome = match run::run(&resolved.sources, claim.stage(), &ExportPlan::default(), threads, &progress) {
         Ok(o) => o,
         Err(run::OutputError(e)) => {

@@ -1,157 +1,161 @@
-//! Resolving the command's INPUT arguments into one source per dataset file.
+//! The command's INPUT arguments: files and folders on disk (folders walked to any
+//! depth) handed to the core's resolver, or one pipe, read front to back.
 
-use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use movies_core::archive::{Archive, Entry};
-use movies_core::input::SourceChooser;
-use movies_core::{InputError, InputErrorKind, InputFile};
+use movies_core::origin::Origin;
+use movies_core::sources::{self, Given, GivenKind, Walk};
+use movies_core::{InputError, InputErrorKind};
 
-/// Where one dataset file is read from.
+/// A dataset file to process, read from disk.
+pub type Source = sources::Source<PathOrigin>;
+
+/// A file on disk, opened afresh for every reader.
 #[derive(Debug, Clone)]
-pub enum Location {
-    /// An entry of a zip archive.
-    Zip {
-        /// The archive.
-        archive: PathBuf,
-        /// The entry.
-        entry: Entry,
-    },
-    /// A CSV file on disk.
-    Csv(PathBuf),
+pub struct PathOrigin {
+    path: PathBuf,
+    name: String,
+    size: u64,
 }
 
-/// A dataset file to process.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// Which input it is.
-    pub file: InputFile,
-    /// How the user would name it (e.g. `the-movies-dataset.zip:movies_metadata.csv`).
-    pub name: String,
-    /// Uncompressed size in bytes (for progress).
-    pub size: u64,
-    /// Where to read it.
-    pub location: Location,
-}
-
-/// The sources found, and remarks about what was skipped.
-#[derive(Debug, Default)]
-pub struct Resolved {
-    /// One source per dataset file found, in input order.
-    pub sources: Vec<Source>,
-    /// Things the user should know (ignored files, fallbacks used).
-    pub notes: Vec<String>,
-    /// Damaged archives whose readable files are processed, but which make the run
-    /// incomplete (a truncated download, say).
-    pub damage: Vec<InputError>,
-}
-
-fn is_zip(path: &Path) -> io::Result<bool> {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) {
-        return Ok(true);
+impl PathOrigin {
+    /// The file at `path`, of `size` bytes.
+    pub fn new(path: PathBuf, size: u64) -> Self {
+        PathOrigin { name: path.display().to_string(), path, size }
     }
-    let mut magic = [0u8; 4];
-    let n = File::open(path)?.read(&mut magic)?;
-    Ok(n == 4 && magic[..2] == *b"PK" && matches!(magic[2..], [3, 4] | [5, 6]))
 }
 
-fn not_found(path: &Path, e: io::Error) -> InputError {
+impl Origin for PathOrigin {
+    type Reader = File;
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn open(&self) -> io::Result<File> {
+        File::open(&self.path)
+    }
+}
+
+/// What the inputs are.
+pub enum Inputs {
+    /// Files and folders, resolved into sources.
+    Files(sources::Resolved<PathOrigin>),
+    /// A pipe (or another input that can be read only once, front to back).
+    Stream {
+        /// The path given.
+        path: PathBuf,
+        /// How messages name it.
+        name: String,
+    },
+}
+
+fn unreadable(path: &Path, e: io::Error) -> InputError {
     InputError::archive(&path.display().to_string(), InputErrorKind::Io(e))
 }
 
-/// Opens a zip file for reading through a large buffer.
-pub fn open_archive(path: &Path) -> Result<Archive<BufReader<File>>, InputError> {
-    let file = File::open(path).map_err(|e| not_found(path, e))?;
-    Archive::open(BufReader::with_capacity(1 << 20, file), &path.display().to_string())
+/// True for what can be read only once, front to back: a pipe, a socket, a device.
+fn is_stream(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        kind.is_fifo() || kind.is_socket() || kind.is_char_device()
+    }
+    #[cfg(not(unix))]
+    {
+        !meta.is_file() && !meta.is_dir()
+    }
 }
 
-/// Finds the dataset files in the given zips, folders and CSV files.
-pub fn resolve(inputs: &[PathBuf]) -> Result<Resolved, InputError> {
-    let mut chooser: SourceChooser<(u64, Location)> = SourceChooser::default();
-    let mut seen_names = Vec::new();
-    let mut damage = Vec::new();
+/// Finds what the given paths hold. A pipe must be the only input (it is read once,
+/// as it comes); everything else goes to the core's resolver.
+pub fn resolve(inputs: &[PathBuf]) -> Result<Inputs, InputError> {
+    let mut given = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| not_found(input, e))?;
-        if meta.is_dir() {
-            scan_folder(input, 0, &mut chooser, &mut seen_names)?;
-        } else if is_zip(input).map_err(|e| not_found(input, e))? {
-            let archive = open_archive(input)?;
-            damage.extend(archive.damage());
-            let entries = archive.dataset_entries();
-            if entries.is_empty() {
-                seen_names.extend(archive.entry_names());
+        let meta = fs::metadata(input).map_err(|e| unreadable(input, e))?;
+        let name = input.display().to_string();
+        if is_stream(&meta) {
+            if inputs.len() > 1 {
+                return Err(InputError::archive(&name, InputErrorKind::StreamAmongOthers));
             }
-            for entry in entries {
-                let name = format!("{}:{}", input.display(), entry.path);
-                chooser.offer(&name, (entry.size, Location::Zip { archive: input.clone(), entry }));
-            }
+            return Ok(Inputs::Stream { path: input.clone(), name });
+        }
+        let kind = if meta.is_dir() {
+            let (files, walk) = walk_folder(input);
+            GivenKind::Folder { files, walk }
         } else {
-            offer_csv(input, meta.len(), &mut chooser, &mut seen_names);
-        }
+            GivenKind::File(PathOrigin::new(input.clone(), meta.len()))
+        };
+        given.push(Given { name, kind });
     }
-    if chooser.is_empty() {
-        if let Some(damage) = damage.pop() {
-            return Err(damage);
-        }
-        let source = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
-        return Err(InputError::archive(&source, InputErrorKind::NoDatasetFiles { found: seen_names }));
-    }
-    let (chosen, notes) = chooser.finish();
-    let sources =
-        chosen.into_iter().map(|(file, name, (size, location))| Source { file, name, size, location }).collect();
-    Ok(Resolved { sources, notes, damage })
+    sources::resolve(given).map(Inputs::Files)
 }
 
-fn offer_csv(path: &Path, size: u64, chooser: &mut SourceChooser<(u64, Location)>, seen: &mut Vec<String>) {
-    let name = path.display().to_string();
-    if !chooser.offer(&name, (size, Location::Csv(path.to_owned()))) {
-        chooser.note(format!("{name}: ignored, not a file of the dataset"));
-        seen.push(name);
-    }
-}
-
-/// Deepest folder nesting searched for CSV files.
-const MAX_FOLDER_DEPTH: usize = 8;
-
-fn scan_folder(
-    dir: &Path,
-    depth: usize,
-    chooser: &mut SourceChooser<(u64, Location)>,
-    seen: &mut Vec<String>,
-) -> Result<(), InputError> {
-    let mut entries: Vec<_> =
-        std::fs::read_dir(dir).map_err(|e| not_found(dir, e))?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            if depth < MAX_FOLDER_DEPTH {
-                scan_folder(&path, depth + 1, chooser, seen)?;
+/// Every file under `root`, at any depth, in sorted order. Links are followed, but a
+/// folder already visited (through a link, a bind mount...) is not entered again, so
+/// a link loop ends the walk of that branch instead of the walk going on forever.
+fn walk_folder(root: &Path) -> (Vec<PathOrigin>, Walk) {
+    let mut files = Vec::new();
+    let mut walk = Walk::default();
+    let mut visited = HashSet::new();
+    let mut pending = vec![(root.to_owned(), 0usize)];
+    while let Some((dir, depth)) = pending.pop() {
+        if identity(&dir).is_some_and(|id| !visited.insert(id)) {
+            walk.loops += 1;
+            continue;
+        }
+        let mut entries: Vec<PathBuf> = match fs::read_dir(&dir) {
+            Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(e) => {
+                note_unreadable(&mut walk, &dir, &e);
+                continue;
             }
-        } else if InputFile::recognise(&path.display().to_string()).is_some() {
-            let size = path.metadata().map_or(0, |m| m.len());
-            offer_csv(&path, size, chooser, seen);
-        } else if seen.len() < 20 {
-            seen.push(path.display().to_string());
+        };
+        entries.sort();
+        let mut folders = Vec::new();
+        for path in entries {
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => folders.push(path),
+                Ok(meta) => {
+                    walk.files += 1;
+                    walk.deepest = walk.deepest.max(depth + 1);
+                    files.push(PathOrigin::new(path, meta.len()));
+                }
+                Err(e) => note_unreadable(&mut walk, &path, &e),
+            }
         }
+        walk.folders += folders.len() as u64;
+        // Reversed, so that folders are walked in sorted order off the stack.
+        pending.extend(folders.into_iter().rev().map(|f| (f, depth + 1)));
     }
-    Ok(())
+    walk.folders = walk.folders.saturating_sub(walk.loops);
+    (files, walk)
 }
 
-/// Opens the source and hands its byte stream to `f`.
-pub fn with_reader<T>(
-    source: &Source,
-    f: impl FnOnce(&mut dyn Read) -> Result<T, InputError>,
-) -> Result<T, InputError> {
-    match &source.location {
-        Location::Csv(path) => {
-            let mut file = File::open(path).map_err(|e| InputError::io(source.file, &source.name, e))?;
-            f(&mut file)
-        }
-        Location::Zip { archive, entry } => {
-            let mut archive = open_archive(archive)?;
-            let mut reader = archive.open_entry(entry)?;
-            f(&mut reader)
-        }
+/// Places that cannot be read are counted, the first few named.
+fn note_unreadable(walk: &mut Walk, path: &Path, e: &io::Error) {
+    if walk.unreadable.len() < 5 {
+        walk.unreadable.push(format!("{} ({e})", path.display()));
     }
+}
+
+/// What tells two folders apart whatever the path they are reached by.
+#[cfg(unix)]
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// What tells two folders apart whatever the path they are reached by.
+#[cfg(not(unix))]
+fn identity(dir: &Path) -> Option<PathBuf> {
+    fs::canonicalize(dir).ok()
 }

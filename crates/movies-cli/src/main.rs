@@ -12,6 +12,7 @@ mod progress;
 mod readahead;
 mod run;
 mod sample_file;
+mod stream;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +22,7 @@ use movies_core::export::{ExportPlan, FileStatus};
 use std::path::{Path, PathBuf};
 
 use args::{Command, ProcessArgs};
+use inputs::Inputs;
 use movies_core::input::date_in_name;
 use output::Destination;
 
@@ -65,32 +67,70 @@ fn process(p: &ProcessArgs) -> ExitCode {
 /// Ok(false) when the export was written but some file failed, Err when nothing was
 /// written (the reason is printed).
 fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -> Result<bool, ()> {
-    let resolved = inputs::resolve(inputs).map_err(|e| eprintln!("movies: {e}"))?;
-    if !p.quiet {
-        for note in &resolved.notes {
-            eprintln!("movies: note: {note}");
+    let inputs = inputs::resolve(inputs).map_err(|e| eprintln!("movies: {e}"))?;
+    if let Inputs::Files(resolved) = &inputs {
+        // Every input the user named must contribute: one that yields nothing is a
+        // mistake to report, not a file to pass over (a cron job would publish an
+        // empty snapshot).
+        for unused in &resolved.unused {
+            eprintln!("movies: {unused}");
+        }
+        if !resolved.unused.is_empty() {
+            return Err(());
+        }
+        if !p.quiet {
+            for note in &resolved.notes {
+                eprintln!("movies: note: {note}");
+            }
         }
     }
     let claim = destination.claim().map_err(|e| eprintln!("movies: {}: {e}", destination.folder().display()))?;
     let plan = ExportPlan { formats: p.formats.clone(), options: p.options };
-    let progress = run::Progress::new(resolved.sources.len());
+    let progress = run::Progress::default();
     let done = AtomicBool::new(false);
-    let outcome = std::thread::scope(|scope| {
-        if !p.quiet {
-            scope.spawn(|| progress::draw_until_done(&resolved.sources, &progress, &done));
-        }
-        let outcome = run::run(&resolved.sources, claim.stage(), &plan, p.threads, &progress);
-        done.store(true, Ordering::Relaxed);
-        outcome
-    });
     let folder = destination.folder();
     let cannot_write = |e: &dyn std::fmt::Display| {
         eprintln!("movies: cannot write the output in {}: {e} — check the folder and free space", folder.display())
     };
-    let outcome = outcome.map_err(|run::OutputError(e)| cannot_write(&e))?;
+    let total = match &inputs {
+        Inputs::Files(resolved) => Some(resolved.sources.iter().map(|s| s.size).sum()),
+        Inputs::Stream { .. } => None,
+    };
+    let (outcome, damage) = std::thread::scope(|scope| {
+        if !p.quiet {
+            scope.spawn(|| progress::draw_until_done(total, &progress, &done));
+        }
+        let result = match &inputs {
+            Inputs::Files(resolved) => run::run(&resolved.sources, claim.stage(), &plan, p.threads, &progress)
+                .map(|outcome| (outcome, Vec::new()))
+                .map_err(|run::OutputError(e)| cannot_write(&e)),
+            Inputs::Stream { path, name } => match stream::run_stream(path, name, claim.stage(), &plan, &progress) {
+                Ok(run) => {
+                    if !p.quiet {
+                        run.notes.iter().for_each(|note| eprintln!("movies: note: {note}"));
+                    }
+                    Ok((run.outcome, run.damage))
+                }
+                Err(stream::StreamError::Input(e)) => {
+                    eprintln!("movies: {e}");
+                    Err(())
+                }
+                Err(stream::StreamError::Output(e)) => {
+                    cannot_write(&e);
+                    Err(())
+                }
+            },
+        };
+        done.store(true, Ordering::Relaxed);
+        result
+    })?;
     claim.publish().map_err(|e| cannot_write(&e))?;
-    let mut all_read = resolved.damage.is_empty();
-    for damage in &resolved.damage {
+    let damage = match &inputs {
+        Inputs::Files(resolved) => &resolved.damage,
+        Inputs::Stream { .. } => &damage,
+    };
+    let mut all_read = damage.is_empty();
+    for damage in damage {
         eprintln!("movies: {damage}");
     }
     for job in &outcome.jobs {

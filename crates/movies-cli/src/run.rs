@@ -10,7 +10,7 @@
 
 use std::collections::VecDeque;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -23,7 +23,7 @@ use movies_core::export::{
 use movies_core::kept::Kept;
 use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Metrics, Sink, Step, Table};
 
-use crate::inputs::{with_reader, Source};
+use crate::inputs::Source;
 use crate::offload;
 use crate::readahead;
 
@@ -54,21 +54,20 @@ impl ExportTarget for FolderTarget {
     }
 }
 
-/// Live counters the progress display reads.
+/// Live counters the progress display reads, one slot per input file.
+#[derive(Default)]
 pub struct Progress {
-    /// Per source: bytes of CSV consumed.
-    pub bytes: Vec<AtomicU64>,
-    /// Per source: records read.
-    pub records: Vec<AtomicU64>,
+    /// Per input file: bytes of CSV consumed.
+    pub bytes: [AtomicU64; 5],
+    /// Per input file: records read.
+    pub records: [AtomicU64; 5],
 }
 
 impl Progress {
-    /// Counters for `n` sources.
-    pub fn new(n: usize) -> Self {
-        Progress {
-            bytes: (0..n).map(|_| AtomicU64::new(0)).collect(),
-            records: (0..n).map(|_| AtomicU64::new(0)).collect(),
-        }
+    /// The counters of `file`: bytes, records.
+    pub fn of(&self, file: InputFile) -> (&AtomicU64, &AtomicU64) {
+        let slot = InputFile::ALL.iter().position(|f| *f == file).unwrap_or(0);
+        (&self.bytes[slot], &self.records[slot])
     }
 }
 
@@ -132,7 +131,12 @@ fn run_staged(
             scope.spawn(|| loop {
                 let next = queue.lock().map(|mut q| q.pop_front()).unwrap_or(None);
                 let Some(i) = next else { break };
-                let outcome = run_job(&sources[i], stage, plan, &progress.bytes[i], &progress.records[i]);
+                let source = &sources[i];
+                let open = |pump: &mut dyn FnMut(&mut dyn Read)| {
+                    pump(&mut source.open()?);
+                    Ok(())
+                };
+                let outcome = run_job(source.file, &source.name, open, stage, plan, progress.of(source.file));
                 if let Ok(mut r) = results.lock() {
                     r.push((i, outcome));
                 }
@@ -141,11 +145,19 @@ fn run_staged(
     });
     let mut results = results.into_inner().map_err(|_| io::Error::other("a worker thread panicked"))?;
     results.sort_by_key(|(i, _)| sources[*i].file);
-    let mut jobs = Vec::with_capacity(results.len());
-    for (_, outcome) in results {
-        jobs.push(outcome?);
-    }
+    let jobs = results.into_iter().map(|(_, outcome)| outcome).collect::<io::Result<Vec<_>>>()?;
+    finish_run(jobs, stage, plan)
+}
 
+/// Once every file is cleaned: joins the error-log parts, writes the tables of files
+/// that were missing (empty) and the tables that need everything (movie ratings,
+/// manifest).
+pub(crate) fn finish_run(
+    mut jobs: Vec<JobOutcome>,
+    stage: &Path,
+    plan: &ExportPlan,
+) -> io::Result<(Manifest, Vec<JobOutcome>)> {
+    jobs.sort_by_key(|job| job.file);
     let mut target = FolderTarget::new(stage.to_owned());
     let error_rows = join_error_log_parts(&mut target, stage, plan, &jobs)?;
     let mut rows: Vec<(Table, u64)> = jobs.iter().flat_map(|j| j.rows.iter().copied()).collect();
@@ -175,19 +187,20 @@ pub fn error_part_path(format: Format, file: InputFile) -> String {
     format!("parts/error_log.{}.{}", file.file_name().trim_end_matches(".csv"), format.extension())
 }
 
-/// Cleans one file, streaming its tables into the staging folder.
-fn run_job(
-    source: &Source,
+/// Cleans one file, streaming its tables into the staging folder; `open` gives its
+/// bytes (on a read-ahead thread), `counters` are its progress (bytes, records).
+pub(crate) fn run_job<'a>(
+    file: InputFile,
+    name: &str,
+    open: impl FnOnce(&mut dyn FnMut(&mut dyn Read)) -> Result<(), InputError> + Send + 'a,
     stage: &Path,
     plan: &ExportPlan,
-    bytes: &AtomicU64,
-    records: &AtomicU64,
+    (bytes, records): (&AtomicU64, &AtomicU64),
 ) -> io::Result<JobOutcome> {
     let started = Instant::now();
     let mut target = FolderTarget::new(stage.to_owned());
-    let mut tables = streamed_tables(source.file).to_vec();
+    let mut tables = streamed_tables(file).to_vec();
     tables.push(Table::ErrorLog);
-    let file = source.file;
     let mut sink = StreamingSink::open_with_paths(&mut target, &tables, plan, |format, table| {
         if table == Table::ErrorLog {
             error_part_path(format, file)
@@ -198,13 +211,8 @@ fn run_job(
     let mut last_report: Option<FileReport> = None;
     let clean = |sink: &mut dyn Sink, last_report: &mut Option<FileReport>| {
         std::thread::scope(|scope| {
-            let reader = readahead::spawn(scope, |pump| {
-                with_reader(source, |reader| {
-                    pump(reader);
-                    Ok(())
-                })
-            })?;
-            let mut job = FileJob::open(source.file, &source.name, reader, Limits::default())?;
+            let reader = readahead::spawn(scope, open)?;
+            let mut job = FileJob::open(file, name, reader, Limits::default())?;
             loop {
                 let step = job.step(sink, STEP_RECORDS);
                 *last_report = Some(job.report().clone());
@@ -216,7 +224,7 @@ fn run_job(
             }
         })
     };
-    let (sink, result): (_, Result<(), InputError>) = if source.file == InputFile::Ratings {
+    let (sink, result): (_, Result<(), InputError>) = if file == InputFile::Ratings {
         std::thread::scope(|scope| {
             let (mut handover, writer) = offload::spawn_writer(scope, sink);
             let result = clean(&mut handover, &mut last_report);
@@ -233,18 +241,18 @@ fn run_job(
     let error = result.err();
     let entry = match (&last_report, &error) {
         (Some(report), error) => FileEntry::from_report(report, error.as_ref().map(ToString::to_string)),
-        (None, Some(error)) => FileEntry::failed(&source.name, error.to_string()),
-        (None, None) => FileEntry::failed(&source.name, "no data".into()),
+        (None, Some(error)) => FileEntry::failed(name, error.to_string()),
+        (None, None) => FileEntry::failed(name, "no data".into()),
     };
     let rows = streamed.rows.into_iter().filter(|(t, _)| *t != Table::ErrorLog).collect();
-    let movie_tables = if source.file == InputFile::MoviesMetadata {
+    let movie_tables = if file == InputFile::MoviesMetadata {
         let metrics = Metrics::compute(&streamed.kept.movies);
         write_movie_tables(&mut target, plan, &streamed.kept.movies, &metrics)?;
         Some(metrics)
     } else {
         None
     };
-    let (file, elapsed, kept) = (source.file, started.elapsed(), streamed.kept);
+    let (elapsed, kept) = (started.elapsed(), streamed.kept);
     Ok(JobOutcome { file, entry, error, elapsed, kept, rows, movie_tables })
 }
 

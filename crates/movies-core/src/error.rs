@@ -93,9 +93,17 @@ pub enum InputErrorKind {
     },
     /// None of the five dataset files was found.
     NoDatasetFiles {
-        /// What was found instead (first few names).
+        /// What each input held instead, in words (escaped, ready to show).
         found: Vec<String>,
+        /// What to do, when one input says it better than the general hint.
+        hint: Option<&'static str>,
     },
+    /// The file is not CSV but something else, recognised by its first bytes.
+    NotCsv(crate::sniff::Content),
+    /// A gzip-compressed file's data is corrupt or cut short.
+    CorruptGzip,
+    /// A pipe (an input read once, as it comes) was given beside other inputs.
+    StreamAmongOthers,
     /// The work was cancelled by the user.
     Cancelled,
 }
@@ -145,14 +153,13 @@ impl InputError {
             InputErrorKind::Encrypted => "extract the archive with its password and give the CSV files",
             InputErrorKind::UnsupportedCompression(_) => "re-create the zip with standard (deflate) compression",
             InputErrorKind::DeclaredSizeTooLarge { .. } => "this archive is not The Movies Dataset",
-            InputErrorKind::NoDatasetFiles { found }
-                if found.iter().any(|n| n.to_ascii_lowercase().ends_with(".zip")) =>
-            {
-                "archives inside the archive are not opened: extract the inner zip and give it instead"
+            InputErrorKind::NoDatasetFiles { hint: Some(hint), .. } => hint,
+            InputErrorKind::NoDatasetFiles { hint: None, .. } => {
+                "give the-movies-dataset.zip, the folder of its CSV files, or the CSV files themselves"
             }
-            InputErrorKind::NoDatasetFiles { .. } => {
-                "expected movies_metadata.csv, credits.csv, keywords.csv, links.csv or ratings.csv"
-            }
+            InputErrorKind::NotCsv(content) => content.advice(),
+            InputErrorKind::CorruptGzip => "the file looks truncated or corrupt: download it again",
+            InputErrorKind::StreamAmongOthers => "give the pipe alone, or save what it carries to a file first",
             InputErrorKind::Cancelled => "start again when ready",
         }
     }
@@ -205,13 +212,16 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::DeclaredSizeTooLarge { declared, limit } => {
                 write!(f, "the entry declares {} GiB uncompressed, over the {} GiB limit", declared >> 30, limit >> 30)
             }
-            InputErrorKind::NoDatasetFiles { found } => {
-                let shown: Vec<String> = found.iter().take(8).map(|name| shown(name)).collect();
-                if shown.is_empty() {
-                    f.write_str("no file of The Movies Dataset found (the input is empty)")
-                } else {
-                    write!(f, "no file of The Movies Dataset found (found: {})", shown.join(", "))
-                }
+            InputErrorKind::NoDatasetFiles { found, .. } if found.is_empty() => {
+                f.write_str("no file of The Movies Dataset found (nothing was given)")
+            }
+            InputErrorKind::NoDatasetFiles { found, .. } => {
+                write!(f, "no file of The Movies Dataset found in what was given: {}", found.join("; "))
+            }
+            InputErrorKind::NotCsv(content) => write!(f, "the file is {content}, not CSV"),
+            InputErrorKind::CorruptGzip => f.write_str("its gzip-compressed data is corrupt or cut short"),
+            InputErrorKind::StreamAmongOthers => {
+                f.write_str("a pipe can only be read as the one input: it is read once, front to back")
             }
             InputErrorKind::Cancelled => f.write_str("cancelled"),
         }
@@ -228,7 +238,77 @@ fn bytes(n: u64) -> String {
     }
 }
 
+/// The kind of an [`InputError`] without its details: what crosses the boundary to the
+/// page (with the message), so the page can act on the kind and not on the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// [`InputErrorKind::Io`].
+    Io,
+    /// [`InputErrorKind::Empty`].
+    Empty,
+    /// [`InputErrorKind::MissingColumns`].
+    MissingColumns,
+    /// [`InputErrorKind::DuplicateColumn`].
+    DuplicateColumn,
+    /// [`InputErrorKind::HeaderTooLarge`].
+    HeaderTooLarge,
+    /// [`InputErrorKind::NotAZip`].
+    NotAZip,
+    /// [`InputErrorKind::Encrypted`].
+    Encrypted,
+    /// [`InputErrorKind::UnsupportedCompression`].
+    UnsupportedCompression,
+    /// [`InputErrorKind::InflatesBeyondDeclaredSize`].
+    InflatesBeyondDeclaredSize,
+    /// [`InputErrorKind::CompressionRatioTooHigh`].
+    CompressionRatioTooHigh,
+    /// [`InputErrorKind::EntryTruncated`].
+    EntryTruncated,
+    /// [`InputErrorKind::CorruptEntry`].
+    CorruptEntry,
+    /// [`InputErrorKind::ArchiveSalvaged`].
+    ArchiveSalvaged,
+    /// [`InputErrorKind::DeclaredSizeTooLarge`].
+    DeclaredSizeTooLarge,
+    /// [`InputErrorKind::NoDatasetFiles`].
+    NoDatasetFiles,
+    /// [`InputErrorKind::NotCsv`].
+    NotCsv,
+    /// [`InputErrorKind::CorruptGzip`].
+    CorruptGzip,
+    /// [`InputErrorKind::StreamAmongOthers`].
+    StreamAmongOthers,
+    /// [`InputErrorKind::Cancelled`].
+    Cancelled,
+}
+
 impl InputErrorKind {
+    /// The kind's code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            InputErrorKind::Io(_) => ErrorCode::Io,
+            InputErrorKind::Empty => ErrorCode::Empty,
+            InputErrorKind::MissingColumns { .. } => ErrorCode::MissingColumns,
+            InputErrorKind::DuplicateColumn { .. } => ErrorCode::DuplicateColumn,
+            InputErrorKind::HeaderTooLarge(_) => ErrorCode::HeaderTooLarge,
+            InputErrorKind::NotAZip(_) => ErrorCode::NotAZip,
+            InputErrorKind::Encrypted => ErrorCode::Encrypted,
+            InputErrorKind::UnsupportedCompression(_) => ErrorCode::UnsupportedCompression,
+            InputErrorKind::InflatesBeyondDeclaredSize(_) => ErrorCode::InflatesBeyondDeclaredSize,
+            InputErrorKind::CompressionRatioTooHigh { .. } => ErrorCode::CompressionRatioTooHigh,
+            InputErrorKind::EntryTruncated { .. } => ErrorCode::EntryTruncated,
+            InputErrorKind::CorruptEntry(_) => ErrorCode::CorruptEntry,
+            InputErrorKind::ArchiveSalvaged { .. } => ErrorCode::ArchiveSalvaged,
+            InputErrorKind::DeclaredSizeTooLarge { .. } => ErrorCode::DeclaredSizeTooLarge,
+            InputErrorKind::NoDatasetFiles { .. } => ErrorCode::NoDatasetFiles,
+            InputErrorKind::NotCsv(_) => ErrorCode::NotCsv,
+            InputErrorKind::CorruptGzip => ErrorCode::CorruptGzip,
+            InputErrorKind::StreamAmongOthers => ErrorCode::StreamAmongOthers,
+            InputErrorKind::Cancelled => ErrorCode::Cancelled,
+        }
+    }
+
     /// The kind carried by an I/O error, when a reader down the stack (the zip entry
     /// guard, say) found a problem it could name; else the I/O error itself.
     pub fn from_io(err: io::Error) -> Self {
@@ -250,7 +330,7 @@ impl std::error::Error for InputErrorKind {}
 /// Text from the input (a column name, a file name) as messages show it: control
 /// characters escaped, so that hostile bytes cannot drive the terminal, and cut to 60
 /// characters.
-fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {

@@ -53,9 +53,14 @@ impl InputFile {
     }
 
     /// Recognises a path (`/`- or `\`-separated, or an `archive.zip:entry` name) by its
-    /// base name, case-insensitively.
+    /// base name, case-insensitively; a gzip-compressed file (`ratings.csv.gz`) is
+    /// recognised as the file it holds.
     pub fn recognise(path: &str) -> Option<(InputFile, MatchQuality)> {
         let base = path.rsplit(['/', '\\', ':']).next().unwrap_or(path);
+        let base = match base.len().checked_sub(3) {
+            Some(cut) if base.is_char_boundary(cut) && base[cut..].eq_ignore_ascii_case(".gz") => &base[..cut],
+            _ => base,
+        };
         InputFile::ALL.into_iter().find_map(|file| {
             if base.eq_ignore_ascii_case(file.file_name()) {
                 Some((file, MatchQuality::Exact))
@@ -68,51 +73,43 @@ impl InputFile {
     }
 }
 
-/// Picks one source per input file among candidates found by name: the full file over
-/// its `_small` fallback, the first found among equals. Says what it left aside.
-#[derive(Debug)]
-pub struct SourceChooser<T> {
-    chosen: Vec<(InputFile, MatchQuality, String, T)>,
-    notes: Vec<String>,
-}
-
-impl<T> Default for SourceChooser<T> {
-    fn default() -> Self {
-        SourceChooser { chosen: Vec::new(), notes: Vec::new() }
-    }
-}
-
-impl<T> SourceChooser<T> {
-    /// Offers the source at `path`; returns false when the name is not a dataset file.
-    pub fn offer(&mut self, path: &str, source: T) -> bool {
-        let Some((file, quality)) = InputFile::recognise(path) else {
-            return false;
-        };
-        match self.chosen.iter_mut().find(|(f, ..)| *f == file) {
-            Some(current) if quality > current.1 => {
-                self.notes.push(format!("{file}: using {path} rather than {}", current.2));
-                *current = (file, quality, path.to_owned(), source);
+impl InputFile {
+    /// Recognises a file by its header row, for files whose name does not say what
+    /// they are (a pipe, `export.csv`): the input whose required columns are all
+    /// there, the one with the most of them when several fit.
+    pub fn from_header<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Option<InputFile> {
+        let mut best: Option<(InputFile, usize)> = None;
+        let mut tie = false;
+        for file in InputFile::ALL {
+            let required: Vec<&str> = crate::clean::required_columns(file).collect();
+            if !required.iter().all(|r| names.clone().any(|n| n.eq_ignore_ascii_case(r))) {
+                continue;
             }
-            Some(current) => self.notes.push(format!("{path}: ignored, {} is already used", current.2)),
-            None => self.chosen.push((file, quality, path.to_owned(), source)),
+            match best {
+                Some((_, n)) if n == required.len() => tie = true,
+                Some((_, n)) if n > required.len() => {}
+                _ => {
+                    best = Some((file, required.len()));
+                    tie = false;
+                }
+            }
         }
-        true
+        best.filter(|_| !tie).map(|(file, _)| file)
     }
 
-    /// Adds a remark for the user.
-    pub fn note(&mut self, note: String) {
-        self.notes.push(note);
+    /// Recognises a file by the header row at the start of `head` (its first bytes, as
+    /// UTF-8 text); see [`from_header`](Self::from_header).
+    pub fn from_csv_head(head: &[u8]) -> Option<InputFile> {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let line = head.split(|&b| b == b'\n').next()?;
+        let line = std::str::from_utf8(line).ok()?;
+        InputFile::from_header(line.split(',').map(|name| name.trim().trim_matches('"')))
     }
 
-    /// True when nothing was chosen.
-    pub fn is_empty(&self) -> bool {
-        self.chosen.is_empty()
-    }
-
-    /// The chosen sources `(file, path, source)` in input order, and the remarks.
-    pub fn finish(mut self) -> (Vec<(InputFile, String, T)>, Vec<String>) {
-        self.chosen.sort_by_key(|(file, ..)| *file);
-        (self.chosen.into_iter().map(|(file, _, path, source)| (file, path, source)).collect(), self.notes)
+    /// The header row of `head` as shown in messages (its first names).
+    pub fn header_of(head: &[u8]) -> Vec<String> {
+        let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+        String::from_utf8_lossy(line).split(',').take(8).map(|n| n.trim().to_owned()).collect()
     }
 }
 
@@ -152,22 +149,17 @@ mod tests {
     }
 
     #[test]
-    fn chooser_prefers_full_files() {
-        let mut chooser = SourceChooser::default();
-        assert!(chooser.offer("a/ratings_small.csv", 1));
-        assert!(chooser.offer("b/ratings.csv", 2));
-        assert!(chooser.offer("c/ratings.csv", 3));
-        assert!(!chooser.offer("notes.txt", 4));
-        assert!(chooser.offer("movies_metadata.csv", 5));
-        let (chosen, notes) = chooser.finish();
-        assert_eq!(
-            chosen,
-            vec![
-                (InputFile::MoviesMetadata, "movies_metadata.csv".to_owned(), 5),
-                (InputFile::Ratings, "b/ratings.csv".to_owned(), 2)
-            ]
-        );
-        assert_eq!(notes.len(), 2);
+    fn files_are_recognised_by_their_header() {
+        assert_eq!(InputFile::from_csv_head(b"userId,movieId,rating,timestamp\n1,2,3,4\n"), Some(InputFile::Ratings));
+        assert_eq!(InputFile::from_csv_head(b"movieId,imdbId,tmdbId\r\n"), Some(InputFile::Links));
+        assert_eq!(InputFile::from_csv_head(b"\xEF\xBB\xBF\"cast\",\"crew\",\"id\"\n"), Some(InputFile::Credits));
+        assert_eq!(InputFile::from_csv_head(b"id,keywords\n"), Some(InputFile::Keywords));
+        let movies = b"adult,belongs_to_collection,budget,genres,homepage,id,imdb_id,original_language,\
+            original_title,overview,popularity,poster_path,production_companies,production_countries,release_date,\
+            revenue,runtime,spoken_languages,status,tagline,title,video,vote_average,vote_count\n";
+        assert_eq!(InputFile::from_csv_head(movies), Some(InputFile::MoviesMetadata));
+        assert_eq!(InputFile::from_csv_head(b"name,age\n"), None);
+        assert_eq!(InputFile::from_csv_head(b"\xff\xfe"), None);
     }
 
     #[test]
@@ -180,6 +172,8 @@ mod tests {
         assert_eq!(InputFile::recognise("links.csv"), Some((InputFile::Links, MatchQuality::Exact)));
         assert_eq!(InputFile::recognise("data/s005.zip:Links.csv"), Some((InputFile::Links, MatchQuality::Exact)));
         assert_eq!(InputFile::recognise("movies_metadata.csv.bak"), None);
+        assert_eq!(InputFile::recognise("dumps/Ratings.csv.GZ"), Some((InputFile::Ratings, MatchQuality::Exact)));
+        assert_eq!(InputFile::recognise("ratings.gz"), None);
         assert_eq!(InputFile::recognise("__MACOSX/notes.txt"), None);
     }
 }

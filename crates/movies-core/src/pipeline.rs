@@ -18,10 +18,13 @@ use crate::clean::{
 };
 use crate::encoding::{Bom, Utf16ToUtf8};
 use crate::error::{InputError, InputErrorKind};
+use crate::gzip::GzipReader;
 use crate::input::InputFile;
 use crate::model::{Issue, Severity};
+use crate::origin::read_up_to;
 use crate::records::{Fields, Limits, Next, RecordReader};
 use crate::sink::Sink;
+use crate::sniff::{Content, HEAD_BYTES};
 
 /// The text encoding a file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,26 +115,48 @@ impl<'r> FileJob<'r> {
     }
 }
 
-/// Recognises a byte-order mark: skips a UTF-8 one, transcodes UTF-16 to UTF-8.
-fn decode<'r, R: Read + 'r>(mut reader: R) -> io::Result<(Box<dyn Read + 'r>, TextEncoding)> {
-    let mut head = [0u8; 3];
-    let mut len = 0;
-    while len < head.len() {
-        match reader.read(&mut head[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+/// Opens the text of a file: gzip-compressed data is inflated on the fly, a UTF-8
+/// byte-order mark is skipped, UTF-16 is transcoded to UTF-8, and anything that is not
+/// text (an archive, a workbook, a Git LFS pointer...) is refused for what it is.
+fn decode<'r, R: Read + 'r>(reader: R) -> io::Result<(Box<dyn Read + 'r>, TextEncoding)> {
+    let (head, rest) = peek_head(reader)?;
+    match Content::of(&head) {
+        Content::Gzip => {
+            let (head, rest) = peek_head(GzipReader::new(io::Cursor::new(head).chain(rest)))?;
+            match Content::of(&head) {
+                Content::Text => Ok(text(head, rest)),
+                other => Err(InputErrorKind::NotCsv(other).into_io()),
+            }
         }
+        Content::Text => Ok(text(head, rest)),
+        other => Err(InputErrorKind::NotCsv(other).into_io()),
     }
-    let head = &head[..len];
-    let rest = |skip: usize| io::Cursor::new(head[skip..].to_vec()).chain(reader);
-    Ok(match Bom::sniff(head) {
-        Bom::None if head == [0xEF, 0xBB, 0xBF] => (Box::new(rest(3)), TextEncoding::Utf8),
-        Bom::None => (Box::new(rest(0)), TextEncoding::Utf8),
-        bom @ Bom::Utf16Le => (Box::new(Utf16ToUtf8::new(rest(2), bom)), TextEncoding::Utf16le),
-        bom @ Bom::Utf16Be => (Box::new(Utf16ToUtf8::new(rest(2), bom)), TextEncoding::Utf16be),
-    })
+}
+
+/// The first [`HEAD_BYTES`] of `reader` (fewer when it is shorter), and the reader.
+fn peek_head<R: Read>(mut reader: R) -> io::Result<(Vec<u8>, R)> {
+    let mut head = vec![0u8; HEAD_BYTES];
+    let len = read_up_to(&mut reader, &mut head)?;
+    head.truncate(len);
+    Ok((head, reader))
+}
+
+/// The text starting with `head`, its byte-order mark recognised.
+fn text<'r>(head: Vec<u8>, rest: impl Read + 'r) -> (Box<dyn Read + 'r>, TextEncoding) {
+    let bom = Bom::sniff(&head);
+    let skip = match bom {
+        Bom::None if head.starts_with(&[0xEF, 0xBB, 0xBF]) => 3,
+        Bom::None => 0,
+        Bom::Utf16Le | Bom::Utf16Be => 2,
+    };
+    let mut start = io::Cursor::new(head);
+    start.set_position(skip);
+    let stream: Box<dyn Read + 'r> = Box::new(start.chain(rest));
+    match bom {
+        Bom::None => (stream, TextEncoding::Utf8),
+        Bom::Utf16Le => (Box::new(Utf16ToUtf8::new(stream, bom)), TextEncoding::Utf16le),
+        Bom::Utf16Be => (Box::new(Utf16ToUtf8::new(stream, bom)), TextEncoding::Utf16be),
+    }
 }
 
 /// A record set aside while the next one is read (for the split-record repair).

@@ -9,57 +9,97 @@
 use serde::{Deserialize, Serialize};
 
 pub use movies_core::diff::{MovieChange, MovieRef, SnapshotDiff};
+pub use movies_core::error::ErrorCode;
 pub use movies_core::export::{FileEntry, FileStatus, Format, Manifest};
+pub use movies_core::issues::IssueFilter;
 pub use movies_core::metrics::{CompanyGenreYear, CompanySummary, CompanyYear, Coverage, GenreYear};
 pub use movies_core::model::Severity;
-pub use movies_core::{InputFile, Table};
+pub use movies_core::sources::Walk;
+pub use movies_core::{InputError, InputFile, Table};
 
-/// A request from the page to the worker.
+/// Identifies a load: every answer carries the load it belongs to, so that a late
+/// answer about an earlier load is dropped instead of merged into the current one.
+pub type LoadId = u32;
+
+/// A request from the page to the worker. Every request is answered: a load by
+/// [`LoadEvent`]s ending in `Finished`, `Failed` or `Cancelled`; a cancel by the load's
+/// `Cancelled` (or `NotRunning`); a query by an [`Answer`]; an export by
+/// [`ExportEvent`]s ending in `Ready` or `Failed`; a request that cannot be read by
+/// [`Response::Rejected`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
-    /// Process the files sent along (zips and/or CSV files). Cancels a running load.
+    /// Process the files sent along (zips, CSV files, folders' files). Supersedes a
+    /// running load.
     Load {
-        /// Identifies the load in the responses.
-        job: u32,
+        /// Identifies the load in the answers.
+        load: LoadId,
+        /// How the files sent along were given: one entry per file or folder the user
+        /// dropped or picked.
+        inputs: Vec<GivenInput>,
     },
-    /// Stop the load `job` at its next step.
+    /// Stop the load `load` at its next step.
     Cancel {
         /// The load to stop.
-        job: u32,
+        load: LoadId,
     },
     /// The per-year metrics of some companies.
     Companies {
-        /// Echoed in the response.
+        /// Echoed in the answer.
         id: u32,
+        /// The load the question is about.
+        load: LoadId,
         /// TMDB company ids.
         company_ids: Vec<i64>,
     },
     /// A page of the error log.
     ErrorLog {
-        /// Echoed in the response.
+        /// Echoed in the answer.
         id: u32,
+        /// The load the question is about.
+        load: LoadId,
         /// Which rows.
         query: ErrorLogQuery,
     },
     /// Download a table, or everything as a zip.
     Export {
-        /// Echoed in the responses.
+        /// Echoed in the events.
         id: u32,
+        /// The load whose data is exported.
+        load: LoadId,
         /// What to export.
         export: ExportRequest,
+    },
+}
+
+/// One file or folder the user gave the page. The `File`s travel beside the request,
+/// in one array; these entries point into it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum GivenInput {
+    /// A file.
+    File {
+        /// Index of the file in the array sent along.
+        file: usize,
+    },
+    /// A dropped folder.
+    Folder {
+        /// Its name.
+        name: String,
+        /// The files found in it, at any depth: index in the array sent along, and the
+        /// path inside the dropped folder (`the-movies-dataset/ratings.csv`).
+        files: Vec<(usize, String)>,
+        /// What the walk saw.
+        walk: Walk,
     },
 }
 
 /// Which rows of the error log to return.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErrorLogQuery {
-    /// Only this input file.
-    pub file: Option<InputFile>,
-    /// Only this severity.
-    pub severity: Option<Severity>,
-    /// Only rows whose column, reason or raw value contains this text (case-insensitive).
-    pub text: String,
+    /// Which rows match.
+    #[serde(flatten)]
+    pub filter: IssueFilter,
     /// Rows to skip.
     pub offset: usize,
     /// Rows to return at most.
@@ -151,9 +191,29 @@ pub struct IssueRow {
     pub raw_value: Option<String>,
 }
 
+/// What kind of failure a [`UserError`] is, so the page can act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "code", rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// An input file or archive failed (the core's kind of error).
+    Input(ErrorCode),
+    /// An input the user gave yields nothing (not a dataset file, an empty folder...).
+    Unused,
+    /// The request is about a load that is not the worker's current one.
+    StaleLoad,
+    /// The request cannot be read (a page and a worker of different versions).
+    BadRequest,
+    /// Writing an export failed.
+    Output,
+    /// The worker itself failed (it could not start, or stopped).
+    Worker,
+}
+
 /// A failure reported to the user: which file, where, what, what to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserError {
+    /// What kind of failure.
+    pub kind: ErrorKind,
     /// The file or archive concerned.
     pub source: String,
     /// Line in that file, when known.
@@ -162,29 +222,42 @@ pub struct UserError {
     pub message: String,
 }
 
-/// A response from the worker to the page.
+impl UserError {
+    /// A failure of the core, with its kind.
+    pub fn from_input(error: &InputError) -> Self {
+        UserError {
+            kind: ErrorKind::Input(error.kind.code()),
+            source: error.source.clone(),
+            line: error.line,
+            message: error.to_string(),
+        }
+    }
+
+    /// A failure of another kind.
+    pub fn new(kind: ErrorKind, source: &str, message: String) -> Self {
+        UserError { kind, source: source.to_owned(), line: None, message }
+    }
+}
+
+/// What happens to a load.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Response {
-    /// The worker is ready for requests.
-    Ready,
-    /// A load found its files and starts.
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum LoadEvent {
+    /// The load found its files and starts.
     Started {
-        /// The load.
-        job: u32,
         /// Files found, in processing order.
         files: Vec<FoundFile>,
         /// Dataset files not found (their tables stay empty).
         missing: Vec<InputFile>,
-        /// Things the user should know (ignored files, fallbacks).
+        /// Things the user should know (fallbacks, files recognised by their header).
         notes: Vec<String>,
+        /// Inputs given that yield nothing, and why.
+        unused: Vec<UserError>,
         /// Archives found damaged (cut short): what they still held is loaded.
         damage: Vec<UserError>,
     },
     /// Progress of one file.
     Progress {
-        /// The load.
-        job: u32,
         /// The file.
         file: InputFile,
         /// Bytes of CSV text read.
@@ -198,8 +271,6 @@ pub enum Response {
     },
     /// A file is done (or failed: see the entry's status and error).
     FileDone {
-        /// The load.
-        job: u32,
         /// The file.
         file: InputFile,
         /// Its manifest entry.
@@ -209,22 +280,16 @@ pub enum Response {
     },
     /// movies_metadata.csv is done: the answers can be charted.
     MoviesReady {
-        /// The load.
-        job: u32,
         /// What the views need first.
         overview: Overview,
     },
     /// Several snapshot zips were loaded: what changed from each older one to the newest.
     Snapshots {
-        /// The load.
-        job: u32,
         /// One comparison per older snapshot, oldest first.
         comparisons: Vec<SnapshotComparison>,
     },
     /// Every file is done.
     Finished {
-        /// The load.
-        job: u32,
         /// The manifest, as "Export all" would write it.
         manifest: Manifest,
         /// The worker's WebAssembly memory at the end, in bytes.
@@ -232,20 +297,25 @@ pub enum Response {
     },
     /// The load could not start (not a zip, no dataset file, ...).
     Failed {
-        /// The load.
-        job: u32,
         /// What went wrong.
         error: UserError,
     },
     /// The load was cancelled; results of the files done so far stay.
     Cancelled {
-        /// The load.
-        job: u32,
+        /// The file being read when the cancel came, and its records read by then.
+        stopped: Option<(InputFile, u64)>,
     },
+    /// A cancel came for a load that was not running (it had ended, or another one
+    /// replaced it).
+    NotRunning,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
     /// Answer to [`Request::Companies`].
     Companies {
-        /// The request.
-        id: u32,
         /// Their `company_year` rows.
         company_year: Vec<CompanyYear>,
         /// Their `company_genre_year` rows.
@@ -253,8 +323,6 @@ pub enum Response {
     },
     /// Answer to [`Request::ErrorLog`].
     ErrorLog {
-        /// The request.
-        id: u32,
         /// Rows matching the query (in memory).
         matching: u64,
         /// Rows in the whole error log.
@@ -264,10 +332,19 @@ pub enum Response {
         /// The page asked for.
         rows: Vec<IssueRow>,
     },
+    /// The query could not be answered.
+    Failed {
+        /// Why.
+        error: UserError,
+    },
+}
+
+/// What happens to an export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ExportEvent {
     /// Progress of an export that re-reads the input files.
-    ExportProgress {
-        /// The request.
-        id: u32,
+    Progress {
         /// The file being re-read.
         file: InputFile,
         /// Bytes of it read.
@@ -275,18 +352,14 @@ pub enum Response {
         /// Bytes in it.
         bytes_total: u64,
     },
-    /// Part of an export: the bytes travel beside this message. Parts of one stream
+    /// Part of the export: the bytes travel beside this message. Parts of one stream
     /// are sent in order.
-    ExportChunk {
-        /// The request.
-        id: u32,
+    Chunk {
         /// Which stream of the export the bytes belong to.
         stream: u32,
     },
-    /// An export is complete: its file is the concatenation of the streams in `order`.
-    ExportReady {
-        /// The request.
-        id: u32,
+    /// The export is complete: its file is the concatenation of the streams in `order`.
+    Ready {
         /// File name for the download.
         file_name: String,
         /// MIME type.
@@ -296,14 +369,45 @@ pub enum Response {
         /// Total size in bytes.
         bytes: u64,
     },
-    /// An export failed.
-    ExportFailed {
-        /// The request.
-        id: u32,
+    /// The export failed.
+    Failed {
         /// What went wrong.
         error: UserError,
     },
-    /// A request could not be understood or answered.
+}
+
+/// A response from the worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// The worker is ready for requests.
+    Ready,
+    /// Something happened to a load.
+    Load {
+        /// The load.
+        load: LoadId,
+        /// What.
+        event: LoadEvent,
+    },
+    /// The answer to a query.
+    Answer {
+        /// The request.
+        id: u32,
+        /// The load the answer is about.
+        load: LoadId,
+        /// The answer.
+        answer: Answer,
+    },
+    /// Something happened to an export.
+    Export {
+        /// The request.
+        id: u32,
+        /// The load whose data is exported.
+        load: LoadId,
+        /// What.
+        event: ExportEvent,
+    },
+    /// A request could not be read or its kind is unknown.
     Rejected {
         /// Why.
         error: UserError,
@@ -340,17 +444,35 @@ mod tests {
 
     #[test]
     fn messages_round_trip_as_json() {
-        let request =
-            Request::Export { id: 3, export: ExportRequest::Table { table: Table::CompanyYear, format: Format::Csv } };
-        assert_eq!(Request::from_json(&request.to_json()), Ok(request));
-        let response = Response::ExportReady {
+        let request = Request::Export {
             id: 3,
+            load: 1,
+            export: ExportRequest::Table { table: Table::CompanyYear, format: Format::Csv },
+        };
+        assert_eq!(Request::from_json(&request.to_json()), Ok(request));
+        let load = Request::Load {
+            load: 2,
+            inputs: vec![
+                GivenInput::File { file: 0 },
+                GivenInput::Folder {
+                    name: "data".into(),
+                    files: vec![(1, "data/a/ratings.csv".into())],
+                    walk: Walk::default(),
+                },
+            ],
+        };
+        assert_eq!(Request::from_json(&load.to_json()), Ok(load));
+        let ready = ExportEvent::Ready {
             file_name: "company_year.csv".into(),
             mime: "text/csv".into(),
             order: vec![0],
             bytes: 10,
         };
+        let response = Response::Export { id: 3, load: 1, event: ready };
         assert_eq!(Response::from_json(&response.to_json()), Ok(response));
+        let error = UserError::new(ErrorKind::Input(ErrorCode::NotAZip), "a.zip", "a.zip: not a zip".into());
+        let failed = Response::Load { load: 4, event: LoadEvent::Failed { error } };
+        assert_eq!(Response::from_json(&failed.to_json()), Ok(failed));
         assert!(Request::from_json("{\"type\":\"nope\"}").is_err());
     }
 }

@@ -15,34 +15,53 @@ use movies_core::export::{
     finish_export, streamed_tables, write_table, AggregatedRow, ExportPlan, ExportTarget, FileEntry, Format,
     StreamingSink,
 };
+use movies_core::sources::Source;
 use movies_core::{values, InputFile, Table};
-use movies_protocol::{ExportRequest, Response, UserError};
+use movies_protocol::{ErrorKind, ExportEvent, ExportRequest, LoadId, Response, UserError};
 
 use crate::context::Context;
+use crate::origin::FileOrigin;
 use crate::post::Poster;
 use crate::runner::run_source;
-use crate::sources::Source;
 
 /// Size of the chunks sent to the page.
 const CHUNK: usize = 1 << 20;
 
-/// Sends what is written as export chunks of one stream.
-pub struct ChunkPoster {
+/// Where the events of one export go: the page, tagged with the request and its load.
+#[derive(Clone)]
+struct Reply {
     poster: Poster,
     id: u32,
+    load: LoadId,
+}
+
+impl Reply {
+    fn send(&self, event: ExportEvent) {
+        self.poster.send(&Response::Export { id: self.id, load: self.load, event });
+    }
+
+    fn send_chunk(&self, stream: u32, bytes: &[u8]) {
+        let response = Response::Export { id: self.id, load: self.load, event: ExportEvent::Chunk { stream } };
+        self.poster.send_with_bytes(&response, bytes);
+    }
+}
+
+/// Sends what is written as export chunks of one stream.
+pub struct ChunkPoster {
+    reply: Reply,
     stream: u32,
     buf: Vec<u8>,
     sent: Rc<Cell<u64>>,
 }
 
 impl ChunkPoster {
-    fn new(poster: &Poster, id: u32, stream: u32, sent: &Rc<Cell<u64>>) -> Self {
-        ChunkPoster { poster: poster.clone(), id, stream, buf: Vec::with_capacity(CHUNK), sent: sent.clone() }
+    fn new(reply: &Reply, stream: u32, sent: &Rc<Cell<u64>>) -> Self {
+        ChunkPoster { reply: reply.clone(), stream, buf: Vec::with_capacity(CHUNK), sent: sent.clone() }
     }
 
     fn send(&mut self) {
         if !self.buf.is_empty() {
-            self.poster.send_with_bytes(&Response::ExportChunk { id: self.id, stream: self.stream }, &self.buf);
+            self.reply.send_chunk(self.stream, &self.buf);
             self.sent.set(self.sent.get() + self.buf.len() as u64);
             self.buf.clear();
         }
@@ -95,8 +114,7 @@ impl Write for SharedEntry {
 
 /// A target whose files become entries of a zip, each compressed as its own stream.
 struct ZipTarget {
-    poster: Poster,
-    id: u32,
+    reply: Reply,
     sent: Rc<Cell<u64>>,
     next_stream: u32,
     entries: Vec<(u32, SharedWriter)>,
@@ -110,7 +128,7 @@ impl ZipTarget {
 
     fn post_stream(&mut self, bytes: &[u8]) -> u32 {
         let stream = self.stream();
-        let mut out = ChunkPoster::new(&self.poster, self.id, stream, &self.sent);
+        let mut out = ChunkPoster::new(&self.reply, stream, &self.sent);
         out.buf.extend_from_slice(bytes);
         out.send();
         stream
@@ -138,7 +156,7 @@ impl ExportTarget for ZipTarget {
 
     fn create(&mut self, path: &str) -> io::Result<SharedEntry> {
         let stream = self.stream();
-        let writer = EntryWriter::new(path, ChunkPoster::new(&self.poster, self.id, stream, &self.sent));
+        let writer = EntryWriter::new(path, ChunkPoster::new(&self.reply, stream, &self.sent));
         let shared = Rc::new(RefCell::new(Some(writer)));
         self.entries.push((stream, shared.clone()));
         Ok(SharedEntry(shared))
@@ -146,39 +164,40 @@ impl ExportTarget for ZipTarget {
 }
 
 fn failure(source: &str, message: String) -> UserError {
-    UserError { source: source.to_owned(), line: None, message }
+    UserError::new(ErrorKind::Output, source, message)
 }
 
-/// Runs an export request and answers it.
-pub async fn export(ctx: Rc<Context>, id: u32, request: ExportRequest) {
-    let result = match &request {
-        ExportRequest::Table { table, format } => export_table(&ctx, id, *table, *format).await,
-        ExportRequest::All { date, parquet } => export_all(&ctx, id, date, *parquet).await,
+/// Runs an export request of load `load` and answers it.
+pub async fn export(ctx: Rc<Context>, id: u32, load: LoadId, request: ExportRequest) {
+    let reply = Reply { poster: ctx.poster.clone(), id, load };
+    let held = ctx.session.borrow().load;
+    let result = if held != load {
+        let message = format!("the export is of load {load}, but load {held} is the one held: load the data again");
+        Err(UserError::new(ErrorKind::StaleLoad, "page", message))
+    } else {
+        match &request {
+            ExportRequest::Table { table, format } => export_table(&ctx, &reply, *table, *format).await,
+            ExportRequest::All { date, parquet } => export_all(&ctx, &reply, date, *parquet).await,
+        }
     };
     if let Err(error) = result {
-        ctx.poster.send(&Response::ExportFailed { id, error });
+        reply.send(ExportEvent::Failed { error });
     }
 }
 
 /// Re-reads `sources` into `sink`, telling the page how far it got.
 async fn reread(
     ctx: &Context,
-    id: u32,
-    sources: &[Source],
+    reply: &Reply,
+    sources: &[Source<FileOrigin>],
     sink: &mut dyn movies_core::Sink,
 ) -> Vec<(InputFile, FileEntry)> {
-    let files = ctx.session.borrow().files.clone();
     let mut entries = Vec::new();
     for source in sources {
         let mut on_step = |report: &movies_core::FileReport| {
-            ctx.poster.send(&Response::ExportProgress {
-                id,
-                file: source.file,
-                bytes_done: report.bytes,
-                bytes_total: source.size,
-            })
+            reply.send(ExportEvent::Progress { file: source.file, bytes_done: report.bytes, bytes_total: source.size })
         };
-        let entry = match run_source(ctx, &files, source, sink, &mut on_step, &|| false).await {
+        let entry = match run_source(ctx, source, sink, &mut on_step, &|| false).await {
             Ok(report) => FileEntry::from_report(&report, None),
             Err(failure) => match &failure.report {
                 Some(report) => FileEntry::from_report(report, Some(failure.error.to_string())),
@@ -191,17 +210,17 @@ async fn reread(
 }
 
 /// The sources of the last load in input order (the order the command writes).
-fn sources_in_input_order(ctx: &Context) -> Vec<Source> {
+fn sources_in_input_order(ctx: &Context) -> Vec<Source<FileOrigin>> {
     let mut sources = ctx.session.borrow().sources.clone();
     sources.sort_by_key(|s| s.file);
     sources
 }
 
-async fn export_table(ctx: &Context, id: u32, table: Table, format: Format) -> Result<(), UserError> {
+async fn export_table(ctx: &Context, reply: &Reply, table: Table, format: Format) -> Result<(), UserError> {
     let name = format!("{}.{}", table.name(), format.extension());
     let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
     let sent = Rc::new(Cell::new(0));
-    let mut target = OneFile(Some(ChunkPoster::new(&ctx.poster, id, 0, &sent)));
+    let mut target = OneFile(Some(ChunkPoster::new(reply, 0, &sent)));
     let plan = ExportPlan { formats: vec![format], ..ExportPlan::default() };
     let (kept, metrics, issues, complete_log) = {
         let session = ctx.session.borrow();
@@ -231,27 +250,26 @@ async fn export_table(ctx: &Context, id: u32, table: Table, format: Format) -> R
             write_table(&mut target, &plan, issues.iter()).map_err(io_error)?;
         }
         _ => {
-            let feeding: Vec<Source> = sources_in_input_order(ctx)
+            let feeding: Vec<Source<FileOrigin>> = sources_in_input_order(ctx)
                 .into_iter()
                 .filter(|s| table == Table::ErrorLog || streamed_tables(s.file).contains(&table))
                 .collect();
             let mut sink = StreamingSink::open(&mut target, &[table], &plan).map_err(io_error)?;
-            reread(ctx, id, &feeding, &mut sink).await;
+            reread(ctx, reply, &feeding, &mut sink).await;
             sink.finish().map_err(io_error)?;
         }
     }
     let mime = format.mime().to_owned();
-    ctx.poster.send(&Response::ExportReady { id, file_name: name, mime, order: vec![0], bytes: sent.get() });
+    reply.send(ExportEvent::Ready { file_name: name, mime, order: vec![0], bytes: sent.get() });
     Ok(())
 }
 
-async fn export_all(ctx: &Context, id: u32, date: &str, parquet: bool) -> Result<(), UserError> {
+async fn export_all(ctx: &Context, reply: &Reply, date: &str, parquet: bool) -> Result<(), UserError> {
     let name = format!("movies-clean-{date}.zip");
     let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
     let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
     let sent = Rc::new(Cell::new(0));
-    let mut target =
-        ZipTarget { poster: ctx.poster.clone(), id, sent: sent.clone(), next_stream: 0, entries: Vec::new() };
+    let mut target = ZipTarget { reply: reply.clone(), sent: sent.clone(), next_stream: 0, entries: Vec::new() };
     let mut plan = ExportPlan::default();
     if parquet {
         plan.formats.push(Format::Parquet);
@@ -259,11 +277,11 @@ async fn export_all(ctx: &Context, id: u32, date: &str, parquet: bool) -> Result
     let mut tables: Vec<Table> = InputFile::ALL.iter().flat_map(|f| streamed_tables(*f)).copied().collect();
     tables.push(Table::ErrorLog);
     let mut sink = StreamingSink::open(&mut target, &tables, &plan).map_err(io_error)?;
-    let entries = reread(ctx, id, &sources_in_input_order(ctx), &mut sink).await;
+    let entries = reread(ctx, reply, &sources_in_input_order(ctx), &mut sink).await;
     let streamed = sink.finish().map_err(io_error)?;
     finish_export(&mut target, &plan, &streamed.kept, entries, &streamed.rows).map_err(io_error)?;
     let order = target.finish(ZipLayout::new(day.year, day.month, day.day)).map_err(io_error)?;
     let mime = "application/zip".to_owned();
-    ctx.poster.send(&Response::ExportReady { id, file_name: name, mime, order, bytes: sent.get() });
+    reply.send(ExportEvent::Ready { file_name: name, mime, order, bytes: sent.get() });
     Ok(())
 }

@@ -5,22 +5,21 @@ use std::rc::Rc;
 use movies_core::collect::CollectSink;
 use movies_core::diff::SnapshotDiff;
 use movies_core::export::{build_manifest, FileEntry, Format};
-use movies_core::{InputError, InputFile, Metrics, Table};
-use movies_protocol::{FoundFile, Overview, Response, SnapshotComparison, UserError, MAX_DIFF_ROWS};
+use movies_core::sources::{resolve, Resolved, Source};
+use movies_core::{InputFile, Metrics, Table};
+use movies_protocol::{
+    ErrorKind, FoundFile, GivenInput, LoadEvent, LoadId, Overview, Response, SnapshotComparison, UserError,
+    MAX_DIFF_ROWS,
+};
 use web_sys::File;
 
 use crate::context::Context;
+use crate::origin::{given, FileOrigin};
 use crate::runner::run_source;
 use crate::session::Session;
-use crate::sources::{resolve, Resolved, Source};
-
-/// What the page is told about an error.
-pub fn user_error(error: &InputError) -> UserError {
-    UserError { source: error.source.clone(), line: error.line, message: error.to_string() }
-}
 
 /// movies_metadata.csv first (the answers come from it), then the rest smallest first.
-fn processing_order(mut sources: Vec<Source>) -> Vec<Source> {
+fn processing_order(mut sources: Vec<Source<FileOrigin>>) -> Vec<Source<FileOrigin>> {
     sources.sort_by_key(|s| (s.file != InputFile::MoviesMetadata, s.size));
     sources
 }
@@ -41,15 +40,14 @@ fn overview(metrics: &Metrics, movies: &[movies_core::model::Movie]) -> Overview
 /// Reads the movies of each older snapshot and compares them with the loaded ones.
 async fn compare_snapshots(
     ctx: &Context,
-    files: &[File],
-    older: &[(String, Source)],
+    older: &[(String, Source<FileOrigin>)],
     newest: &str,
     stop: &dyn Fn() -> bool,
 ) -> Vec<SnapshotComparison> {
     let mut comparisons = Vec::new();
     for (name, source) in older {
         let mut sink = CollectSink::new(0);
-        let result = run_source(ctx, files, source, &mut sink, &mut |_| {}, stop).await;
+        let result = run_source(ctx, source, &mut sink, &mut |_| {}, stop).await;
         let newer = ctx.session.borrow().kept.clone();
         let mut diff = SnapshotDiff::compare(&sink.kept.movies, &newer.movies);
         let (added, removed, changed) = (diff.added.len(), diff.removed.len(), diff.changed.len());
@@ -81,35 +79,44 @@ fn memory_bytes() -> u64 {
     }
 }
 
-/// Runs load `job` over `files`, replacing the session.
-pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
-    *ctx.session.borrow_mut() = Session { job, running: true, files: files.clone(), ..Session::default() };
-    let post = |response: Response| ctx.poster.send(&response);
-    let Resolved { sources, notes, older_snapshots, newest_snapshot, damage } = match resolve(&files) {
+/// Runs load `load` over `files` (given as `inputs` say), replacing the session.
+pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<GivenInput>) {
+    *ctx.session.borrow_mut() = Session { load, running: true, ..Session::default() };
+    let post = |event: LoadEvent| ctx.poster.send(&Response::Load { load, event });
+    let fail = |error: UserError| {
+        ctx.session.borrow_mut().running = false;
+        post(LoadEvent::Failed { error });
+    };
+    let given = match given(&files, &inputs) {
+        Ok(given) => given,
+        Err(error) => return fail(error),
+    };
+    let Resolved { sources, notes, older_snapshots, newest_snapshot, damage, unused } = match resolve(given) {
         Ok(found) => found,
-        Err(error) => {
-            ctx.session.borrow_mut().running = false;
-            post(Response::Failed { job, error: user_error(&error) });
-            return;
-        }
+        Err(error) => return fail(UserError::from_input(&error)),
     };
     let sources = processing_order(sources);
     ctx.session.borrow_mut().sources = sources.clone();
     let missing = InputFile::ALL.into_iter().filter(|f| !sources.iter().any(|s| s.file == *f)).collect();
     let found = sources.iter().map(|s| FoundFile { file: s.file, source: s.name.clone(), bytes: s.size }).collect();
-    let damage = damage.iter().map(user_error).collect();
-    post(Response::Started { job, files: found, missing, notes, damage });
+    let damage = damage.iter().map(UserError::from_input).collect();
+    // Older snapshots are not unused here: they are compared in the Changes view.
+    let unused = unused
+        .iter()
+        .filter(|u| !matches!(u.reason, movies_core::sources::UnusedReason::OlderSnapshot { .. }))
+        .map(|u| UserError::new(ErrorKind::Unused, &u.name, u.to_string()))
+        .collect();
+    post(LoadEvent::Started { files: found, missing, notes, unused, damage });
 
     let stop = || {
         let session = ctx.session.borrow();
-        session.job != job || session.cancel_requested
+        session.load != load || session.cancel_requested
     };
     let mut sink = CollectSink::default();
     for source in &sources {
         let started = ctx.now();
         let mut on_step = |report: &movies_core::FileReport| {
-            post(Response::Progress {
-                job,
+            post(LoadEvent::Progress {
                 file: source.file,
                 bytes_done: report.bytes,
                 bytes_total: source.size,
@@ -117,8 +124,8 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
                 elapsed_ms: ctx.now() - started,
             })
         };
-        let result = run_source(&ctx, &files, source, &mut sink, &mut on_step, &stop).await;
-        if ctx.session.borrow().job != job {
+        let result = run_source(&ctx, source, &mut sink, &mut on_step, &stop).await;
+        if ctx.session.borrow().load != load {
             return;
         }
         let entry = match result {
@@ -128,7 +135,8 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
                 session.running = false;
                 session.cancel_requested = false;
                 drop(session);
-                post(Response::Cancelled { job });
+                let stopped = Some((source.file, failure.report.as_ref().map_or(0, |r| r.records_read)));
+                post(LoadEvent::Cancelled { stopped });
                 return;
             }
             Err(failure) => match &failure.report {
@@ -143,7 +151,7 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
             session.issues = Rc::new(sink.issues.clone());
             session.issues_total = sink.issues_total;
         }
-        post(Response::FileDone { job, file: source.file, entry, elapsed_ms });
+        post(LoadEvent::FileDone { file: source.file, entry, elapsed_ms });
         if source.file == InputFile::MoviesMetadata {
             let movies = std::mem::take(&mut sink.kept.movies);
             let metrics = Rc::new(Metrics::compute(&movies));
@@ -153,13 +161,13 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
                 session.kept = Rc::new(movies_core::kept::Kept { movies, ..Default::default() });
                 session.metrics = Some(metrics);
             }
-            post(Response::MoviesReady { job, overview });
+            post(LoadEvent::MoviesReady { overview });
             if let Some(newest) = &newest_snapshot {
-                let comparisons = compare_snapshots(&ctx, &files, &older_snapshots, newest, &stop).await;
-                if ctx.session.borrow().job != job {
+                let comparisons = compare_snapshots(&ctx, &older_snapshots, newest, &stop).await;
+                if ctx.session.borrow().load != load {
                     return;
                 }
-                post(Response::Snapshots { job, comparisons });
+                post(LoadEvent::Snapshots { comparisons });
             }
         }
     }
@@ -180,5 +188,5 @@ pub async fn load(ctx: Rc<Context>, job: u32, files: Vec<File>) {
         let files: Vec<(InputFile, FileEntry)> = session.entries.iter().map(|(f, e)| (*f, e.clone())).collect();
         build_manifest(&Format::TEXT, files, &streamed, &session.kept, &metrics)
     };
-    post(Response::Finished { job, manifest, memory_bytes: memory_bytes() });
+    post(LoadEvent::Finished { manifest, memory_bytes: memory_bytes() });
 }

@@ -9,17 +9,17 @@ mod blob_reader;
 mod context;
 mod export;
 mod load;
+mod origin;
 mod post;
 mod queries;
 mod runner;
 mod session;
-mod sources;
 mod yielder;
 
 use std::rc::Rc;
 
 use js_sys::{Array, Reflect};
-use movies_protocol::{Request, Response, UserError};
+use movies_protocol::{ErrorKind, LoadEvent, Request, Response, UserError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
@@ -36,7 +36,7 @@ fn main() {
         Ok(y) => y,
         Err(e) => {
             let message = format!("the worker cannot start: {e:?}");
-            poster.send(&Response::Rejected { error: UserError { source: "worker".into(), line: None, message } });
+            poster.send(&Response::Rejected { error: UserError::new(ErrorKind::Worker, "worker", message) });
             return;
         }
     };
@@ -62,26 +62,32 @@ fn handle(ctx: &Rc<Context>, message: &JsValue) {
     let request = match Request::from_json(&json) {
         Ok(r) => r,
         Err(message) => {
-            ctx.poster.send(&Response::Rejected { error: UserError { source: "page".into(), line: None, message } });
+            let error = UserError::new(ErrorKind::BadRequest, "page", message);
+            ctx.poster.send(&Response::Rejected { error });
             return;
         }
     };
     match request {
-        Request::Load { job } => spawn_local(load::load(ctx.clone(), job, files_of(message))),
-        Request::Cancel { job } => {
+        Request::Load { load, inputs } => spawn_local(load::load(ctx.clone(), load, files_of(message), inputs)),
+        Request::Cancel { load } => {
             let mut session = ctx.session.borrow_mut();
-            if session.job == job && session.running {
+            if session.load == load && session.running {
                 session.cancel_requested = true;
+            } else {
+                drop(session);
+                ctx.poster.send(&Response::Load { load, event: LoadEvent::NotRunning });
             }
         }
-        Request::Companies { id, company_ids } => {
-            let response = queries::companies(&ctx.session.borrow(), id, &company_ids);
-            ctx.poster.send(&response);
+        Request::Companies { id, load, company_ids } => {
+            let session = ctx.session.borrow();
+            let answer = queries::stale(&session, load).unwrap_or_else(|| queries::companies(&session, &company_ids));
+            ctx.poster.send(&Response::Answer { id, load, answer });
         }
-        Request::ErrorLog { id, query } => {
-            let response = queries::error_log(&ctx.session.borrow(), id, &query);
-            ctx.poster.send(&response);
+        Request::ErrorLog { id, load, query } => {
+            let session = ctx.session.borrow();
+            let answer = queries::stale(&session, load).unwrap_or_else(|| queries::error_log(&session, &query));
+            ctx.poster.send(&Response::Answer { id, load, answer });
         }
-        Request::Export { id, export } => spawn_local(export::export(ctx.clone(), id, export)),
+        Request::Export { id, load, export } => spawn_local(export::export(ctx.clone(), id, load, export)),
     }
 }

@@ -1,16 +1,26 @@
 //! Answers to the page's questions about the loaded dataset.
 
-use movies_core::model::Issue;
-use movies_core::InputFile;
-use movies_protocol::{CompanyGenreYear, CompanyYear, ErrorLogQuery, IssueRow, Response};
+use movies_core::issues::in_log_order;
+use movies_protocol::{Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, UserError};
 
 use crate::session::Session;
 
 /// Most rows one error-log page may hold.
 const MAX_PAGE: usize = 1000;
 
+/// The answer when the question is about another load than the session's.
+pub fn stale(session: &Session, load: LoadId) -> Option<Answer> {
+    (session.load != load).then(|| Answer::Failed {
+        error: UserError::new(
+            ErrorKind::StaleLoad,
+            "page",
+            format!("the question is about load {load}, but load {} is the one held", session.load),
+        ),
+    })
+}
+
 /// The `company_year` and `company_genre_year` rows of the given companies.
-pub fn companies(session: &Session, id: u32, company_ids: &[i64]) -> Response {
+pub fn companies(session: &Session, company_ids: &[i64]) -> Answer {
     let (mut company_year, mut company_genre_year) = (Vec::<CompanyYear>::new(), Vec::<CompanyGenreYear>::new());
     if let Some(metrics) = &session.metrics {
         for &company in company_ids {
@@ -21,27 +31,15 @@ pub fn companies(session: &Session, id: u32, company_ids: &[i64]) -> Response {
                 .extend(metrics.company_genre_year[start..].iter().take_while(|r| r.company_id == company).cloned());
         }
     }
-    Response::Companies { id, company_year, company_genre_year }
+    Answer::Companies { company_year, company_genre_year }
 }
 
-fn matches(issue: &Issue, query: &ErrorLogQuery, needle: &str) -> bool {
-    query.file.is_none_or(|f| f == issue.file)
-        && query.severity.is_none_or(|s| s == issue.severity)
-        && (needle.is_empty()
-            || issue.column.is_some_and(|c| c.to_lowercase().contains(needle))
-            || issue.reason.to_lowercase().contains(needle)
-            || issue.raw_value.as_deref().is_some_and(|r| r.to_lowercase().contains(needle))
-            || issue.movie_id.is_some_and(|id| id.to_string() == needle))
-}
-
-/// A page of the error log kept in memory, in the order of the exported log (input
-/// file order, then line) rather than the order the files were processed in.
-pub fn error_log(session: &Session, id: u32, query: &ErrorLogQuery) -> Response {
-    let needle = query.text.trim().to_lowercase();
+/// A page of the error log kept in memory, in the order of the exported log.
+pub fn error_log(session: &Session, query: &ErrorLogQuery) -> Answer {
+    let matches = query.filter.matcher();
     let mut matching = 0u64;
     let mut rows = Vec::new();
-    let in_export_order = InputFile::ALL.iter().flat_map(|f| session.issues.iter().filter(move |i| i.file == *f));
-    for issue in in_export_order.filter(|i| matches(i, query, &needle)) {
+    for issue in in_log_order(&session.issues).filter(|i| matches(i)) {
         if matching as usize >= query.offset && rows.len() < query.limit.min(MAX_PAGE) {
             rows.push(IssueRow {
                 file: issue.file,
@@ -55,5 +53,5 @@ pub fn error_log(session: &Session, id: u32, query: &ErrorLogQuery) -> Response 
         }
         matching += 1;
     }
-    Response::ErrorLog { id, matching, total: session.issues_total, kept: session.issues.len() as u64, rows }
+    Answer::ErrorLog { matching, total: session.issues_total, kept: session.issues.len() as u64, rows }
 }

@@ -2,13 +2,11 @@
 
 use std::io::Read;
 
-use movies_core::archive::Archive;
+use movies_core::sources::Source;
 use movies_core::{FileJob, FileReport, InputError, InputErrorKind, Limits, Sink, Step};
-use web_sys::File;
 
-use crate::blob_reader::BlobReader;
 use crate::context::Context;
-use crate::sources::{Location, Source};
+use crate::origin::FileOrigin;
 
 /// Milliseconds of work between two yields: short enough for the page's requests to
 /// be answered at once, long enough for the yields to cost little.
@@ -39,30 +37,18 @@ impl From<InputError> for FileFailure {
 /// `stop` is asked after every yield.
 pub async fn run_source(
     ctx: &Context,
-    files: &[File],
-    source: &Source,
+    source: &Source<FileOrigin>,
     sink: &mut dyn Sink,
     on_step: &mut dyn FnMut(&FileReport),
     stop: &dyn Fn() -> bool,
 ) -> Result<FileReport, FileFailure> {
-    let io = |e| InputError::io(source.file, &source.name, e);
-    match &source.location {
-        Location::Csv { blob } => {
-            let reader = BlobReader::new(files[*blob].clone().into()).map_err(io)?;
-            drive(ctx, source, reader, sink, on_step, stop).await
-        }
-        Location::Zip { blob, entry } => {
-            let reader = BlobReader::new(files[*blob].clone().into()).map_err(io)?;
-            let mut archive = Archive::open(reader, &files[*blob].name())?;
-            let entry_reader = archive.open_entry(entry)?;
-            drive(ctx, source, entry_reader, sink, on_step, stop).await
-        }
-    }
+    let reader = source.open()?;
+    drive(ctx, source, reader, sink, on_step, stop).await
 }
 
 async fn drive<R: Read>(
     ctx: &Context,
-    source: &Source,
+    source: &Source<FileOrigin>,
     reader: R,
     sink: &mut dyn Sink,
     on_step: &mut dyn FnMut(&FileReport),

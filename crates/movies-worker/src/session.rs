@@ -6,24 +6,23 @@ use std::rc::Rc;
 use movies_core::export::FileEntry;
 use movies_core::kept::Kept;
 use movies_core::model::Issue;
+use movies_core::sources::Source;
 use movies_core::{InputFile, Metrics, Table};
-use web_sys::File;
+use movies_protocol::LoadId;
 
-use crate::sources::Source;
+use crate::origin::FileOrigin;
 
 /// The files of the last load and what was computed from them.
 #[derive(Default)]
 pub struct Session {
     /// The load these results belong to.
-    pub job: u32,
+    pub load: LoadId,
     /// True while that load runs.
     pub running: bool,
     /// A cancel was asked for the running load.
     pub cancel_requested: bool,
-    /// The user's files (kept to re-read them for exports).
-    pub files: Vec<File>,
-    /// The dataset files found in them.
-    pub sources: Vec<Source>,
+    /// The dataset files found, each knowing where to read it again (for exports).
+    pub sources: Vec<Source<FileOrigin>>,
     /// Movies once movies_metadata.csv is done; links and rating counts once the
     /// load is finished.
     pub kept: Rc<Kept>,

@@ -366,7 +366,7 @@ pub fn all() -> Vec<Case> {
             let input = put(dir, "outer.zip", &zipgen::deflated(&[("the-movies-dataset.zip", inner)]));
             let expect = Expect::refused()
                 .says("outer.zip")
-                .says("no file of The Movies Dataset found (found: the-movies-dataset.zip)")
+                .says("no file of The Movies Dataset found in what was given: a zip archive without any file of The Movies Dataset (it holds: the-movies-dataset.zip)")
                 .says("archives inside the archive are not opened");
             (vec![input], expect)
         }),

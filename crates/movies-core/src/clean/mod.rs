@@ -34,6 +34,18 @@ use crate::sink::Sink;
 /// one hostile record from making more than 10,000 of them.
 pub(crate) const MAX_NAMED_ENTRIES: usize = 100;
 
+/// The columns `file` cannot do without.
+pub(crate) fn required_columns(file: InputFile) -> impl Iterator<Item = &'static str> {
+    let columns = match file {
+        InputFile::MoviesMetadata => MoviesCleaner::COLUMNS,
+        InputFile::Credits => CreditsCleaner::COLUMNS,
+        InputFile::Keywords => KeywordsCleaner::COLUMNS,
+        InputFile::Links => LinksCleaner::COLUMNS,
+        InputFile::Ratings => RatingsCleaner::COLUMNS,
+    };
+    columns.iter().filter(|c| c.required).map(|c| c.name)
+}
+
 /// A column a cleaner reads, and whether the file is unusable without it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ColumnSpec {
