@@ -10,6 +10,8 @@ use movies_core::origin::Origin;
 use movies_core::sources::{self, Given, GivenKind, Walk};
 use movies_core::{InputError, InputErrorKind};
 
+use crate::stream::OpenedStream;
+
 /// A dataset file to process, read from disk.
 pub type Source = sources::Source<PathOrigin>;
 
@@ -48,12 +50,12 @@ impl Origin for PathOrigin {
 pub enum Inputs {
     /// Files and folders, resolved into sources.
     Files(sources::Resolved<PathOrigin>),
-    /// A pipe (or another input that can be read only once, front to back).
+    /// A pipe (or another input that can be read only once, front to back), opened.
     Stream {
-        /// The path given.
-        path: PathBuf,
         /// How messages name it.
         name: String,
+        /// What it holds, told by its first bytes.
+        opened: OpenedStream,
     },
 }
 
@@ -86,7 +88,8 @@ pub fn resolve(inputs: &[PathBuf]) -> Result<Inputs, InputError> {
             if inputs.len() > 1 {
                 return Err(InputError::archive(&name, InputErrorKind::StreamAmongOthers));
             }
-            return Ok(Inputs::Stream { path: input.clone(), name });
+            let opened = crate::stream::open(input, &name)?;
+            return Ok(Inputs::Stream { name, opened });
         }
         let kind = if meta.is_dir() {
             let (files, walk) = walk_folder(input);

@@ -100,37 +100,17 @@ fn export_once(inputs: &[PathBuf], destination: &Destination, p: &ProcessArgs) -
         if !p.quiet {
             scope.spawn(|| progress::draw_until_done(total, &progress, &done));
         }
-        let result = match &inputs {
-            Inputs::Files(resolved) => run::run(&resolved.sources, claim.stage(), &plan, p.threads, &progress)
-                .map(|outcome| (outcome, Vec::new()))
-                .map_err(|run::OutputError(e)| cannot_write(&e)),
-            Inputs::Stream { path, name } => match stream::run_stream(path, name, claim.stage(), &plan, &progress) {
-                Ok(run) => {
-                    if !p.quiet {
-                        run.notes.iter().for_each(|note| eprintln!("movies: note: {note}"));
-                    }
-                    Ok((run.outcome, run.damage))
-                }
-                Err(stream::StreamError::Input(e)) => {
-                    eprintln!("movies: {e}");
-                    Err(())
-                }
-                Err(stream::StreamError::Output(e)) => {
-                    cannot_write(&e);
-                    Err(())
-                }
-            },
-        };
+        let result = run_inputs(inputs, claim.stage(), &plan, p, &progress);
         done.store(true, Ordering::Relaxed);
         result
+    })
+    .map_err(|failure| match failure {
+        RunFailure::Input(e) => eprintln!("movies: {e}"),
+        RunFailure::Output(e) => cannot_write(&e),
     })?;
     claim.publish().map_err(|e| cannot_write(&e))?;
-    let damage = match &inputs {
-        Inputs::Files(resolved) => &resolved.damage,
-        Inputs::Stream { .. } => &damage,
-    };
     let mut all_read = damage.is_empty();
-    for damage in damage {
+    for damage in &damage {
         eprintln!("movies: {damage}");
     }
     for job in &outcome.jobs {
@@ -152,6 +132,37 @@ fn clear_of_inputs(p: &ProcessArgs) -> Result<(), ExitCode> {
         eprintln!("movies: {e}");
         ExitCode::from(2)
     })
+}
+
+/// Why a run stopped before its export was complete.
+enum RunFailure {
+    Input(movies_core::InputError),
+    Output(std::io::Error),
+}
+
+/// Cleans the inputs into `stage`: the outcome, and the damage found on the way.
+fn run_inputs(
+    inputs: Inputs,
+    stage: &Path,
+    plan: &ExportPlan,
+    p: &ProcessArgs,
+    progress: &run::Progress,
+) -> Result<(run::RunOutcome, Vec<movies_core::InputError>), RunFailure> {
+    match inputs {
+        Inputs::Files(resolved) => run::run(&resolved.sources, stage, plan, p.threads, progress)
+            .map(|outcome| (outcome, resolved.damage))
+            .map_err(|run::OutputError(e)| RunFailure::Output(e)),
+        Inputs::Stream { name, opened } => match stream::run_stream(opened, &name, stage, plan, progress) {
+            Ok(run) => {
+                if !p.quiet {
+                    run.notes.iter().for_each(|note| eprintln!("movies: note: {note}"));
+                }
+                Ok((run.outcome, run.damage))
+            }
+            Err(stream::StreamError::Input(e)) => Err(RunFailure::Input(e)),
+            Err(stream::StreamError::Output(e)) => Err(RunFailure::Output(e)),
+        },
+    }
 }
 
 /// `movies backfill`: every dated zip into its snapshot, oldest first.

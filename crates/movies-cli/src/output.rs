@@ -157,11 +157,14 @@ impl Destination {
     /// export goes, and prepares an empty staging folder.
     pub fn claim(&self) -> Result<Claim, ClaimError> {
         let parent = self.parent();
+        let mut created: Vec<PathBuf> =
+            parent.ancestors().take_while(|dir| !dir.exists()).map(Path::to_owned).collect();
+        created.reverse();
         fs::create_dir_all(&parent)?;
         let lock = parent.join(self.lock_name());
         take_lock(&lock)?;
         let stage = parent.join(format!("{}{}", self.staging_prefix(), std::process::id()));
-        let claim = Claim { destination: self.clone(), lock, stage };
+        let claim = Claim { destination: self.clone(), lock, stage, created };
         claim.remove_stale();
         claim.check()?;
         fs::create_dir(&claim.stage)?;
@@ -209,6 +212,9 @@ pub struct Claim {
     destination: Destination,
     lock: PathBuf,
     stage: PathBuf,
+    /// The folders the claim created to hold the export, outermost first: removed
+    /// again (when still empty) if nothing is published.
+    created: Vec<PathBuf>,
 }
 
 impl Claim {
@@ -219,9 +225,10 @@ impl Claim {
 
     /// Moves the staged layout into place, after checking again that nothing foreign
     /// came in the way meanwhile; returns the folder holding it.
-    pub fn publish(self) -> Result<PathBuf, ClaimError> {
+    pub fn publish(mut self) -> Result<PathBuf, ClaimError> {
         self.check()?;
         let left = self.move_into_place().map_err(ClaimError::Move)?;
+        self.created.clear();
         if left.is_empty() {
             Ok(self.destination.folder())
         } else {
@@ -335,6 +342,10 @@ impl Drop for Claim {
     fn drop(&mut self) {
         let _ = owned::remove(&self.stage, &staging_owner(&self.stage));
         let _ = fs::remove_file(&self.lock);
+        // Only empty folders can be removed: what someone put there meanwhile stays.
+        for dir in self.created.iter().rev() {
+            let _ = fs::remove_dir(dir);
+        }
     }
 }
 

@@ -47,7 +47,7 @@ pub struct StreamRun {
 }
 
 /// A stream, as a reader that may be sent to the read-ahead thread.
-type Stream = Box<dyn Read + Send>;
+pub type Stream = Box<dyn Read + Send>;
 
 /// The first bytes of `reader`, and a reader that still starts with them.
 fn peek(mut reader: Stream) -> io::Result<(Vec<u8>, Stream)> {
@@ -66,54 +66,72 @@ fn peek(mut reader: Stream) -> io::Result<(Vec<u8>, Stream)> {
     Ok((head, rest))
 }
 
-/// Reads the stream at `path` (named `name`) into the staging folder `stage`.
+/// A stream opened and told apart by its first bytes, before anything is written.
+pub enum OpenedStream {
+    /// A zip archive (gzip-compressed or not), to walk entry after entry.
+    Zip(Stream),
+    /// One CSV file of the dataset (gzip-compressed or not).
+    Csv(InputFile, Stream),
+}
+
+/// Opens the stream at `path` (named `name`) and tells what it holds; refuses one that
+/// holds nothing of the dataset.
+pub fn open(path: &Path, name: &str) -> Result<OpenedStream, InputError> {
+    let input_error = |e: io::Error| InputError::archive(name, InputErrorKind::from_io(e));
+    let file = File::open(path).map_err(input_error)?;
+    let (mut head, mut stream) = peek(Box::new(file)).map_err(input_error)?;
+    if Content::of(&head) == Content::Gzip {
+        (head, stream) = peek(Box::new(GzipReader::new(stream))).map_err(input_error)?;
+    }
+    match Content::of(&head) {
+        Content::Zip => Ok(OpenedStream::Zip(stream)),
+        Content::Text => {
+            let base = name.strip_suffix(".gz").unwrap_or(name);
+            let file = InputFile::recognise(base).map(|(file, _)| file).or_else(|| InputFile::from_csv_head(&head));
+            match file {
+                Some(file) => Ok(OpenedStream::Csv(file, stream)),
+                None => Err(nothing(name, UnusedReason::NotDataset { header: InputFile::header_of(&head) })),
+            }
+        }
+        other => Err(InputError::archive(name, InputErrorKind::NotCsv(other))),
+    }
+}
+
+/// Reads the opened stream (named `name`) into the staging folder `stage`.
 pub fn run_stream(
-    path: &Path,
+    opened: OpenedStream,
     name: &str,
     stage: &Path,
     plan: &ExportPlan,
     progress: &Progress,
 ) -> Result<StreamRun, StreamError> {
     let started = Instant::now();
-    let input_error = |e: io::Error| StreamError::Input(InputError::archive(name, InputErrorKind::from_io(e)));
-    let file = File::open(path).map_err(input_error)?;
-    let (mut head, mut stream) = peek(Box::new(file)).map_err(input_error)?;
-    if Content::of(&head) == Content::Gzip {
-        (head, stream) = peek(Box::new(GzipReader::new(stream))).map_err(input_error)?;
-    }
     let mut notes = Vec::new();
     let mut damage = Vec::new();
-    let jobs = match Content::of(&head) {
-        Content::Zip => {
+    let jobs = match opened {
+        OpenedStream::Zip(stream) => {
             let mut zip = StreamedZip::new(stream, name);
             let jobs = zip_entries(&mut zip, name, stage, plan, progress, &mut notes, &mut damage)?;
             damage.extend(zip.damage());
             jobs
         }
-        Content::Text => {
-            let base = name.strip_suffix(".gz").unwrap_or(name);
-            let file = InputFile::recognise(base).map(|(file, _)| file).or_else(|| InputFile::from_csv_head(&head));
-            let Some(file) = file else {
-                let reason = UnusedReason::NotDataset { header: InputFile::header_of(&head) };
-                return Err(nothing(name, reason));
-            };
+        OpenedStream::Csv(file, mut stream) => {
             let open = |pump: &mut dyn FnMut(&mut dyn Read)| {
                 pump(&mut stream);
                 Ok(())
             };
             vec![run_job(file, name, open, stage, plan, progress.of(file))?]
         }
-        other => return Err(StreamError::Input(InputError::archive(name, InputErrorKind::NotCsv(other)))),
     };
     let (manifest, jobs) = finish_run(jobs, stage, plan)?;
     Ok(StreamRun { outcome: RunOutcome { manifest, jobs, elapsed: started.elapsed() }, damage, notes })
 }
 
 /// The error for a stream that holds nothing of the dataset.
-fn nothing(name: &str, reason: UnusedReason) -> StreamError {
+fn nothing(name: &str, reason: UnusedReason) -> InputError {
     let found = vec![reason.to_string()];
     let kind = InputErrorKind::NoDatasetFiles { found, hint: Some(reason.hint()) };
-    StreamError::Input(InputError::archive(name, kind))
+    InputError::archive(name, kind)
 }
 
 /// Cleans the dataset files of a zip stream as they pass.
@@ -167,7 +185,7 @@ fn zip_entries(
         // A stream cut short says so rather than that it holds nothing.
         return Err(match damage.pop().or_else(|| zip.damage()) {
             Some(damage) => StreamError::Input(damage),
-            None => nothing(name, UnusedReason::EmptyArchive { names: others }),
+            None => StreamError::Input(nothing(name, UnusedReason::EmptyArchive { names: others })),
         });
     }
     Ok(done.into_iter().map(|(_, _, job)| job).collect())

@@ -215,8 +215,9 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::NoDatasetFiles { found, .. } if found.is_empty() => {
                 f.write_str("no file of The Movies Dataset found (nothing was given)")
             }
+            InputErrorKind::NoDatasetFiles { found, .. } if found.len() == 1 => f.write_str(&found[0]),
             InputErrorKind::NoDatasetFiles { found, .. } => {
-                write!(f, "no file of The Movies Dataset found in what was given: {}", found.join("; "))
+                write!(f, "no file of The Movies Dataset found: {}", found.join("; "))
             }
             InputErrorKind::NotCsv(content) => write!(f, "the file is {content}, not CSV"),
             InputErrorKind::CorruptGzip => f.write_str("its gzip-compressed data is corrupt or cut short"),
@@ -340,6 +341,13 @@ pub(crate) fn shown(text: &str) -> String {
         }
         push_printable(&mut out, c);
     }
+    out
+}
+
+/// Text from the input (a path, an entry name) whole, its control characters escaped.
+pub(crate) fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    text.chars().for_each(|c| push_printable(&mut out, c));
     out
 }
 

@@ -173,12 +173,17 @@ fn full_flush(compress: &mut Compress, data: &[u8], flush: FlushCompress) -> Vec
 /// milliseconds whatever its inflated size: each chunk is compressed once after a full
 /// flush, and the identical compressed chunks are repeated.
 pub fn repeated_deflate(prefix: &[u8], chunk: &[u8], times: u64) -> Vec<u8> {
+    repeated_deflate_around(prefix, chunk, times, &[])
+}
+
+/// As [`repeated_deflate`], with `suffix` after the repeated chunks.
+pub fn repeated_deflate_around(prefix: &[u8], chunk: &[u8], times: u64, suffix: &[u8]) -> Vec<u8> {
     let mut compress = Compress::new(Compression::best(), false);
     let head = full_flush(&mut compress, prefix, FlushCompress::Full);
     let first = full_flush(&mut compress, chunk, FlushCompress::Full);
     let second = full_flush(&mut compress, chunk, FlushCompress::Full);
     assert_eq!(first, second, "a fully flushed chunk compresses the same every time");
-    let tail = full_flush(&mut compress, &[], FlushCompress::Finish);
+    let tail = full_flush(&mut compress, suffix, FlushCompress::Finish);
     let mut out = Vec::with_capacity(head.len() + first.len() * times as usize + tail.len());
     out.extend_from_slice(&head);
     for _ in 0..times {

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::Walk;
-use crate::error::{shown, InputError};
+use crate::error::{printable, shown, InputError};
 use crate::sniff::Content;
 
 /// A named input that yields nothing.
@@ -96,7 +96,7 @@ impl fmt::Display for UnusedReason {
             UnusedReason::EmptyArchive { names } => write!(
                 f,
                 "a zip archive without any file of The Movies Dataset (it holds: {})",
-                names.iter().map(|n| shown(n)).collect::<Vec<_>>().join(", ")
+                names.iter().map(|n| printable(n)).collect::<Vec<_>>().join(", ")
             ),
             UnusedReason::EmptyFolder { walk, .. } if walk.files == 0 && walk.unreadable.is_empty() => {
                 write!(f, "an empty folder ({walk})")
@@ -104,7 +104,7 @@ impl fmt::Display for UnusedReason {
             UnusedReason::EmptyFolder { walk, names } => {
                 write!(f, "no file named {EXPECTED} in it: {walk}")?;
                 if !names.is_empty() {
-                    let shown: Vec<String> = names.iter().map(|n| shown(n)).collect();
+                    let shown: Vec<String> = names.iter().map(|n| printable(n)).collect();
                     write!(f, " ({}{})", shown.join(", "), if walk.files > names.len() as u64 { ", …" } else { "" })?;
                 }
                 Ok(())
@@ -118,15 +118,8 @@ impl fmt::Display for UnusedReason {
     }
 }
 
-impl Unused {
-    /// The input's name and what it is, without what to do.
-    pub fn without_hint(&self) -> String {
-        format!("{}: {}", shown(&self.name), self.reason)
-    }
-}
-
 impl fmt::Display for Unused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} — {}", shown(&self.name), self.reason, self.reason.hint())
+        write!(f, "{}: {} — {}", printable(&self.name), self.reason, self.reason.hint())
     }
 }

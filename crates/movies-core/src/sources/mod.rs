@@ -179,7 +179,7 @@ pub fn resolve<O: Origin + Clone>(given: Vec<Given<O>>) -> Result<Resolved<O>, I
     for (index, input) in given.iter().enumerate() {
         found.push(match &input.kind {
             GivenKind::File(origin) => classify_file(index, origin, &mut damage, &mut notes),
-            GivenKind::Folder { files, walk } => classify_folder(index, files, walk),
+            GivenKind::Folder { files, walk } => classify_folder(index, &input.name, files, walk),
         });
     }
     let (older, newest) = snapshots(&given, &found);
@@ -233,12 +233,18 @@ pub fn resolve<O: Origin + Clone>(given: Vec<Given<O>>) -> Result<Resolved<O>, I
 
 /// The error when nothing given can be used: what each input held.
 fn nothing_found<O>(given: &[Given<O>], unused: &[Unused]) -> InputError {
-    let source = given.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join(", ");
-    let kind = match unused {
-        [one] => InputErrorKind::NoDatasetFiles { found: vec![one.reason.to_string()], hint: Some(one.reason.hint()) },
-        _ => InputErrorKind::NoDatasetFiles { found: unused.iter().map(Unused::without_hint).collect(), hint: None },
-    };
-    InputError::archive(&source, kind)
+    match unused {
+        [one] => {
+            let kind =
+                InputErrorKind::NoDatasetFiles { found: vec![one.reason.to_string()], hint: Some(one.reason.hint()) };
+            InputError::archive(&one.name, kind)
+        }
+        _ => {
+            let kind =
+                InputErrorKind::NoDatasetFiles { found: unused.iter().map(ToString::to_string).collect(), hint: None };
+            InputError::archive(&format!("{} inputs", given.len()), kind)
+        }
+    }
 }
 
 fn source_of<O: Origin>(candidate: Candidate<Location<O>>) -> Source<O> {
@@ -287,7 +293,9 @@ fn classify_file<O: Origin + Clone>(
     let by_name = InputFile::recognise(name);
     let content = Content::of(&head);
     let is_zip_name = name.to_ascii_lowercase().ends_with(".zip");
-    if content == Content::Zip || (is_zip_name && by_name.is_none()) {
+    // A file named .zip that is text is read as a broken zip (the message says so);
+    // one that is recognisably something else is named for what it is.
+    if content == Content::Zip || (is_zip_name && by_name.is_none() && content == Content::Text) {
         return classify_archive(given, origin, damage);
     }
     let plain = |file, quality| {
@@ -363,7 +371,7 @@ fn classify_archive<O: Origin + Clone>(given: usize, origin: &O, damage: &mut Ve
 
 /// The dataset files of a folder: by name only (the folder's other files are counted
 /// and the first few named, for the message when none is of the dataset).
-fn classify_folder<O: Origin + Clone>(given: usize, files: &[O], walk: &Walk) -> Found<O> {
+fn classify_folder<O: Origin + Clone>(given: usize, folder: &str, files: &[O], walk: &Walk) -> Found<O> {
     let mut candidates = Vec::new();
     let mut others = Vec::new();
     for origin in files {
@@ -375,7 +383,11 @@ fn classify_folder<O: Origin + Clone>(given: usize, files: &[O], walk: &Walk) ->
                 given,
                 source: Location::Plain(origin.clone()),
             }),
-            None if others.len() < 8 => others.push(origin.name().to_owned()),
+            None if others.len() < 8 => {
+                let name = origin.name();
+                let inside = name.strip_prefix(folder).map(|rest| rest.trim_start_matches(['/', '\\']));
+                others.push(inside.filter(|rest| !rest.is_empty()).unwrap_or(name).to_owned());
+            }
             None => {}
         }
     }

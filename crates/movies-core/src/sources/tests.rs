@@ -139,10 +139,7 @@ fn folders_give_their_files_at_any_depth_and_say_what_they_held_when_nothing() {
     assert!(error.contains("3 files in 2 folders (down to level 2), 1 link to a folder not followed again"), "{error}");
     assert!(error.contains("a zip in a folder is not opened: give the zip itself"), "{error}");
     let error = resolve(vec![folder("empty", &[], Walk::default())]).unwrap_err().to_string();
-    assert!(
-        error.contains("empty: no file of The Movies Dataset found in what was given: an empty folder (0 files)"),
-        "{error}"
-    );
+    assert!(error.starts_with("empty: an empty folder (0 files)"), "{error}");
     assert!(!error.contains("the input is empty"), "{error}");
 }
 
