@@ -8,6 +8,12 @@
 //! record they want with [`FromDict`] and the parser feeds each `key: scalar` pair
 //! straight into it. Strings without escapes are borrowed from the input.
 //!
+//! The same columns re-exported by pandas as JSON (`json.dumps(literal_eval(x))`) read
+//! the same: JSON's `null`, `true`, `false` (and the `NaN`, `Infinity`, `-Infinity` of
+//! Python's `json` module) are accepted beside `None`, `True`, `False`, and the JSON
+//! escapes `\/` and `\uXXXX` surrogate pairs are decoded. Neither form is ambiguous
+//! with the other: `repr()` never writes those words or escapes.
+//!
 //! Containers the caller does not ask for (a list inside a dict, say) are skipped with
 //! an explicit depth counter, so hostile nesting cannot overflow the stack.
 
@@ -99,7 +105,7 @@ type Result<T> = std::result::Result<T, LiteralError>;
 
 /// Parses a list of dicts (`[{...}, {...}]`) into `out`, appending one `T` per dict.
 ///
-/// An empty field or `None` is an empty list. On error `out` is left as it was.
+/// An empty field, `None` or `null` is an empty list. On error `out` is left as it was.
 pub fn parse_dict_list<'a, T: FromDict<'a>>(input: &'a str, out: &mut Vec<T>) -> Result<()> {
     let start_len = out.len();
     let result = Parser::new(input).dict_list(out);
@@ -109,11 +115,11 @@ pub fn parse_dict_list<'a, T: FromDict<'a>>(input: &'a str, out: &mut Vec<T>) ->
     result
 }
 
-/// Parses one dict (`{...}`); an empty field or `None` gives `Ok(None)`.
+/// Parses one dict (`{...}`); an empty field, `None` or `null` gives `Ok(None)`.
 pub fn parse_dict<'a, T: FromDict<'a>>(input: &'a str) -> Result<Option<T>> {
     let mut p = Parser::new(input);
     p.skip_ws();
-    if p.at_end() || p.eat_word("None") {
+    if p.at_end() || p.eat_word("None") || p.eat_word("null") {
         p.expect_end()?;
         return Ok(None);
     }
@@ -190,7 +196,7 @@ impl<'a> Parser<'a> {
 
     fn dict_list<T: FromDict<'a>>(&mut self, out: &mut Vec<T>) -> Result<()> {
         self.skip_ws();
-        if self.at_end() || self.eat_word("None") {
+        if self.at_end() || self.eat_word("None") || self.eat_word("null") {
             return self.expect_end();
         }
         self.expect(b'[', "expected '[' to open a list")?;
@@ -246,6 +252,12 @@ impl<'a> Parser<'a> {
             Some(b'N') if self.eat_word("None") => Ok(Scalar::None),
             Some(b'T') if self.eat_word("True") => Ok(Scalar::Bool(true)),
             Some(b'F') if self.eat_word("False") => Ok(Scalar::Bool(false)),
+            // JSON, and the non-finite floats Python's `json.dumps` writes.
+            Some(b'n') if self.eat_word("null") => Ok(Scalar::None),
+            Some(b't') if self.eat_word("true") => Ok(Scalar::Bool(true)),
+            Some(b'f') if self.eat_word("false") => Ok(Scalar::Bool(false)),
+            Some(b'N') if self.eat_word("NaN") => Ok(Scalar::Float(f64::NAN)),
+            Some(b'I') if self.eat_word("Infinity") => Ok(Scalar::Float(f64::INFINITY)),
             Some(b'u' | b'U') if matches!(self.bytes.get(self.pos + 1), Some(b'\'' | b'"')) => {
                 self.pos += 1;
                 let q = self.bytes[self.pos];
@@ -275,6 +287,7 @@ impl<'a> Parser<'a> {
         }
         match text.parse::<f64>() {
             Ok(v) => Ok(Scalar::Float(v)),
+            Err(_) if text == "-" && self.eat_word("Infinity") => Ok(Scalar::Float(f64::NEG_INFINITY)),
             Err(_) => {
                 self.pos = start;
                 self.err("malformed number")
@@ -333,6 +346,9 @@ impl<'a> Parser<'a> {
             b'\\' => text.push('\\'),
             b'\'' => text.push('\''),
             b'"' => text.push('"'),
+            // JSON's escaped solidus. Python would keep the backslash, but `repr()`
+            // doubles every backslash, so `\/` only ever comes from JSON.
+            b'/' => text.push('/'),
             b'n' => text.push('\n'),
             b't' => text.push('\t'),
             b'r' => text.push('\r'),
@@ -364,9 +380,24 @@ impl<'a> Parser<'a> {
                     .ok()
                     .filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit()))
                     .ok_or(LiteralError { offset: self.pos, problem: "bad hex escape" })?;
-                let ch = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-                text.push(ch);
                 consumed += digits;
+                let ch = match char::from_u32(code) {
+                    Some(ch) => ch,
+                    // JSON writes a character beyond the BMP as a UTF-16 surrogate pair,
+                    // `\ud83d\ude00`; a surrogate without its other half is U+FFFD.
+                    None if kind == b'u' && (0xD800..0xDC00).contains(&code) => {
+                        match self.low_surrogate(self.pos + consumed) {
+                            Some(low) => {
+                                consumed += 6;
+                                char::from_u32(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+                                    .unwrap_or(char::REPLACEMENT_CHARACTER)
+                            }
+                            None => char::REPLACEMENT_CHARACTER,
+                        }
+                    }
+                    None => char::REPLACEMENT_CHARACTER,
+                };
+                text.push(ch);
             }
             _ => {
                 // Python keeps unknown escapes as they are, backslash included.
@@ -376,6 +407,16 @@ impl<'a> Parser<'a> {
         }
         self.pos += consumed;
         Ok(())
+    }
+
+    /// The low surrogate of a `\uDC00`..`\uDFFF` escape at `at`, if there is one.
+    fn low_surrogate(&self, at: usize) -> Option<u32> {
+        let escape = self.bytes.get(at..at + 6)?;
+        if escape[..2] != *b"\\u" || !escape[2..].iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        let code = u32::from_str_radix(&self.src[at + 2..at + 6], 16).ok()?;
+        (0xDC00..0xE000).contains(&code).then_some(code)
     }
 
     /// Skips a nested list, dict, tuple or set without recursion.
@@ -524,5 +565,77 @@ mod tests {
     fn borrowed_when_no_escape() {
         let mut p = Parser::new("'plain'");
         assert!(matches!(p.string(b'\'').unwrap(), Cow::Borrowed("plain")));
+    }
+
+    // ---- JSON ----------------------------------------------------------------------
+
+    #[test]
+    fn json_null_true_false_and_non_finite_floats() {
+        let got = list(
+            r#"[{"id": 3, "profile_path": null, "adult": true, "x": false, "n": NaN, "i": Infinity, "j": -Infinity, "name": "A"}]"#,
+        )
+        .unwrap();
+        assert_eq!((got[0].id, got[0].name.as_deref()), (Some(3), Some("A")));
+        assert_eq!(
+            got[0].other,
+            ["profile_path=None", "adult=Bool(true)", "x=Bool(false)", "n=Float(NaN)", "i=Float(inf)", "j=Float(-inf)"]
+        );
+        // Python's words and JSON's mix (a hand-edited field), and both nest.
+        let got = list("[{'a': None, 'b': null, 'c': [true, {'d': False}], 'id': 1}]").unwrap();
+        assert_eq!(got[0].other, ["a=None", "b=None", "c=Container"]);
+    }
+
+    #[test]
+    fn json_words_need_a_word_boundary() {
+        for text in ["[{'a': nullx}]", "[{'a': truely}]", "[{'a': falsey}]", "[{'a': nan}]", "[{'a': NULL}]"] {
+            assert_eq!(list(text).unwrap_err().problem, "expected a value", "{text}");
+        }
+        assert_eq!(list("[{'a': -}]").unwrap_err().problem, "malformed number");
+        assert_eq!(list("[{'a': -Inf}]").unwrap_err().problem, "malformed number");
+    }
+
+    #[test]
+    fn json_null_field_is_an_empty_list_or_no_dict() {
+        assert!(list("null").unwrap().is_empty());
+        assert!(list(" null\n").unwrap().is_empty());
+        assert_eq!(parse_dict::<Entry>("null").unwrap(), None);
+        assert!(list("null x").is_err());
+        let got: Option<Entry> =
+            parse_dict(r#"{"id": 10194, "name": "Toy Story Collection", "backdrop_path": null}"#).unwrap();
+        assert_eq!(got.unwrap().other, ["backdrop_path=None"]);
+    }
+
+    #[test]
+    fn json_escapes_are_decoded() {
+        let got = list(r#"[{"name": "Caf\u00e9 \u591c \ud83d\ude00 a\/b \"q\" \\ \b\f\n\r\t."}]"#).unwrap();
+        assert_eq!(got[0].name.as_deref(), Some("Café 夜 😀 a/b \"q\" \\ \u{8}\u{c}\n\r\t."));
+        // Upper-case hex digits, and a pair at the very end of the string.
+        let got = list(r#"[{"name": "\uD83C\uDFAC"}]"#).unwrap();
+        assert_eq!(got[0].name.as_deref(), Some("🎬"));
+        // The escaped solidus in a single-quoted string too (an edited field).
+        assert_eq!(list(r"[{'name': '\/x.jpg'}]").unwrap()[0].name.as_deref(), Some("/x.jpg"));
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        for (text, want) in [
+            (r#"[{"name": "a\ud83db"}]"#, "a\u{FFFD}b"),
+            (r#"[{"name": "a\ude00b"}]"#, "a\u{FFFD}b"),
+            (r#"[{"name": "\ud83d\u0041"}]"#, "\u{FFFD}A"),
+            (r#"[{"name": "\ud83d\ud83d\ude00"}]"#, "\u{FFFD}😀"),
+            (r#"[{"name": "\ud83d"}]"#, "\u{FFFD}"),
+            (r#"[{"name": "\ud83d\n"}]"#, "\u{FFFD}"),
+            (r#"[{"name": "\ud83d\u+c00"}]"#, "\u{FFFD}"),
+            (r"[{'name': '\U0000d83d'}]", "\u{FFFD}"),
+        ] {
+            let got = list(text).map(|g| g[0].name.clone());
+            match got {
+                Ok(name) => assert_eq!(name.as_deref(), Some(want).filter(|w| !w.trim().is_empty()), "{text}"),
+                // `\u+c00` is no low half, and no hex escape either.
+                Err(err) => assert_eq!((text, err.problem), (r#"[{"name": "\ud83d\u+c00"}]"#, "bad hex escape")),
+            }
+        }
+        // A high half cut short before its low half: an error, as any truncated `\u`.
+        assert_eq!(list(r#"[{"name": "\ud83d\ude0"}]"#).unwrap_err().problem, "bad hex escape");
     }
 }
