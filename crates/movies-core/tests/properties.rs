@@ -4,7 +4,7 @@
 //!   shuffled columns) account for every record, whether fed whole or one byte at a
 //!   time, and so do they under record limits small enough to be hit;
 //! - rows written as CSV by the core's writer read back to the same values;
-//! - the Python-literal parser never panics.
+//! - the Python-literal parser never panics, and its reports point inside the text.
 
 mod common;
 
@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use common::{process, process_with, Feed};
 use movies_core::export::{CellWriter, Format, TableRow, TableWriter, WriteOptions};
 use movies_core::model::{CastEntry, CastRow, Issue, KeywordRow, LinkRow, Movie, NamedEntry, RatingRow, Severity};
-use movies_core::pyliteral::{parse_dict, parse_dict_list};
+use movies_core::pyliteral::{parse_dict, parse_dict_list, ListReport, MAX_LIST_ITEMS, MAX_REPORTED_ENTRIES};
 use movies_core::values::Date;
 use movies_core::{InputFile, Limits};
 use movies_sample::{csv_field, MOVIES_METADATA_COLUMNS as MOVIE_COLUMNS};
@@ -617,24 +617,41 @@ proptest! {
 // The literal parser on arbitrary text
 // ---------------------------------------------------------------------------------------
 
-/// Text made of the pieces of Python literals, to reach deep into the parser.
+/// Text made of the pieces of Python literals and JSON, to reach deep into the parser.
 fn literal_soup() -> impl Strategy<Value = String> {
     const PIECES: &[&str] = &[
         "[", "]", "{", "}", "(", ")", "'", "\"", "\\", "\\x", "\\u", "\\U", "\\0", "\\\n", "4", "e9", "00e9", ":", ",",
         " ", "\n", "None", "True", "False", "'id'", "'name'", "1", "-", "+", ".", "e", "_", "1e999", "é", "😀", "u'",
-        "'a'", "\"b\"", "[{", "}]", "x",
+        "'a'", "\"b\"", "[{", "}]", "x", "null", "true", "false", "NaN", "Infinity", "\\/", "\\ud83d", "\\ude00",
+        "\"id\"", "@",
     ];
     proptest::collection::vec(select(PIECES), 0..60).prop_map(|pieces| pieces.concat())
+}
+
+/// The report of `parse_dict_list` is consistent: offsets and spans inside the text at
+/// character boundaries, in order, kept and skipped entries within the list limit.
+fn assert_report_consistent(text: &str, report: &ListReport, kept: usize) -> Result<(), TestCaseError> {
+    let mut next = 0;
+    for skipped in &report.skipped {
+        prop_assert!(skipped.index >= next && text.get(skipped.span.clone()).is_some(), "{report:?}");
+        prop_assert!(skipped.error.offset <= text.len(), "{report:?}");
+        next = skipped.index + 1;
+    }
+    if let Some(broken) = &report.broken {
+        prop_assert!(broken.index >= next && text.get(broken.start..).is_some(), "{report:?}");
+        prop_assert!(broken.error.offset <= text.len(), "{report:?}");
+    }
+    prop_assert!(report.unreported == 0 || report.skipped.len() == MAX_REPORTED_ENTRIES, "{report:?}");
+    prop_assert!(kept + report.skipped_count() <= MAX_LIST_ITEMS, "{report:?}");
+    Ok(())
 }
 
 proptest! {
     #[test]
     fn literal_parser_never_panics(text in prop_oneof![any::<String>(), literal_soup()]) {
         let mut cast: Vec<CastEntry<'_>> = Vec::new();
-        if let Err(err) = parse_dict_list(&text, &mut cast) {
-            prop_assert!(err.offset <= text.len(), "offset {} past the end", err.offset);
-            prop_assert!(cast.is_empty(), "entries left behind on error");
-        }
+        let report = parse_dict_list(&text, &mut cast);
+        assert_report_consistent(&text, &report, cast.len())?;
         if let Err(err) = parse_dict::<NamedEntry<'_>>(&text) {
             prop_assert!(err.offset <= text.len(), "offset {} past the end", err.offset);
         }
