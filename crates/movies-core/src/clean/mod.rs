@@ -179,7 +179,8 @@ impl Emit<'_> {
         Ok(crate::values::text(&text).map(str::to_owned))
     }
 
-    /// Logs a warning: the record is kept and the value of `column` set to null.
+    /// Logs a warning: the record is kept and the value of `column` set to null (or, for
+    /// a list, the entries `reason` names left out).
     pub fn warn(&mut self, column: &'static str, reason: impl Into<Cow<'static, str>>, raw: &str) -> io::Result<()> {
         *self.warnings += 1;
         self.sink.issue(&Issue {
