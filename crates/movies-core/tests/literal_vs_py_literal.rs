@@ -55,7 +55,7 @@ fn ours(text: &str, shape: Shape) -> Option<Vec<Pairs>> {
     match shape {
         Shape::DictList => {
             let mut out = Vec::new();
-            parse_dict_list::<Pairs>(text, &mut out).ok().map(|_| out)
+            parse_dict_list::<Pairs>(text, &mut out).is_clean().then_some(out)
         }
         Shape::Dict => parse_dict::<Pairs>(text).ok().map(|dict| dict.into_iter().collect()),
     }

@@ -5,7 +5,6 @@ use std::io;
 use super::{required, Cleaner, ColumnSpec, Emit, Record, Rejection, SeenIds};
 use crate::input::InputFile;
 use crate::model::{CastEntry, CastRow, CrewEntry, CrewRow};
-use crate::pyliteral::parse_dict_list;
 
 const CAST: usize = 0;
 const CREW: usize = 1;
@@ -37,17 +36,13 @@ impl Cleaner for CreditsCleaner {
         self.seen.insert(movie_id, out.line);
         let cast_text = out.text("cast", rec.get(CAST))?;
         let mut cast: Vec<CastEntry<'_>> = Vec::new();
-        if let Err(err) = parse_dict_list(&cast_text, &mut cast) {
-            out.warn("cast", err.to_string(), &cast_text)?;
-        }
+        out.dict_list("cast", &cast_text, &mut cast)?;
         for entry in cast {
             out.sink.cast(&CastRow { movie_id, entry })?;
         }
         let crew_text = out.text("crew", rec.get(CREW))?;
         let mut crew: Vec<CrewEntry<'_>> = Vec::new();
-        if let Err(err) = parse_dict_list(&crew_text, &mut crew) {
-            out.warn("crew", err.to_string(), &crew_text)?;
-        }
+        out.dict_list("crew", &crew_text, &mut crew)?;
         for entry in crew {
             out.sink.crew(&CrewRow { movie_id, entry })?;
         }

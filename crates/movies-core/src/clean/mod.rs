@@ -24,7 +24,7 @@ pub(crate) use ratings::RatingsCleaner;
 use crate::encoding::field_text;
 use crate::input::InputFile;
 use crate::model::{raw_excerpt, Issue, Named, NamedEntry, Severity};
-use crate::pyliteral::parse_dict_list;
+use crate::pyliteral::{parse_dict_list, FromDict, ListReport, MAX_REPORTED_ENTRIES};
 use crate::records::Fields;
 use crate::sink::Sink;
 
@@ -191,7 +191,8 @@ impl Emit<'_> {
         Ok(crate::values::text(&text).map(str::to_owned))
     }
 
-    /// Logs a warning: the record is kept and the value of `column` set to null.
+    /// Logs a warning: the record is kept and the value of `column` set to null (or, for
+    /// a list, the entries `reason` names left out).
     pub fn warn(&mut self, column: &'static str, reason: impl Into<Cow<'static, str>>, raw: &str) -> io::Result<()> {
         *self.warnings += 1;
         self.sink.issue(&Issue {
@@ -226,16 +227,65 @@ impl Emit<'_> {
         }
     }
 
+    /// Parses the list of dicts `text` of `column` into `out`. The entries that parse are
+    /// kept; each malformed one is skipped with a warning giving its index, its bytes in
+    /// the field and, as raw value, its text; a list that cannot be read to its end keeps
+    /// the entries before the break, with one warning (see [`parse_dict_list`]).
+    pub fn dict_list<'t, T: FromDict<'t>>(
+        &mut self,
+        column: &'static str,
+        text: &'t str,
+        out: &mut Vec<T>,
+    ) -> io::Result<()> {
+        let start = out.len();
+        let report = parse_dict_list(text, out);
+        if report.is_clean() {
+            return Ok(());
+        }
+        self.list_warnings(column, text, &report, out.len() - start)
+    }
+
+    /// The warnings of a list that was not read whole; `kept` entries were read.
+    #[cold]
+    #[inline(never)]
+    fn list_warnings(&mut self, column: &'static str, text: &str, report: &ListReport, kept: usize) -> io::Result<()> {
+        for skipped in &report.skipped {
+            let span = &skipped.span;
+            let reason = format!(
+                "list entry at index {} (bytes {}..{}) skipped, the other entries kept: {}",
+                skipped.index, span.start, span.end, skipped.error
+            );
+            self.warn(column, reason, &text[span.clone()])?;
+        }
+        if report.unreported > 0 {
+            let reason = format!(
+                "{} more malformed list entries skipped (only the first {MAX_REPORTED_ENTRIES} are logged one by one)",
+                report.unreported
+            );
+            self.warn(column, reason, text)?;
+        }
+        if let Some(broken) = &report.broken {
+            if broken.index == 0 {
+                // Nothing could be read: the field is an empty list.
+                self.warn(column, broken.error.to_string(), text)?;
+            } else {
+                let reason = format!(
+                    "{}: the list cannot be read from entry {} (byte {}) on; the {kept} entries read before it kept",
+                    broken.error, broken.index, broken.start
+                );
+                self.warn(column, reason, &text[broken.start..])?;
+            }
+        }
+        Ok(())
+    }
+
     /// Parses a list of `{'id', 'name'}` dicts: entries distinct by id, entries with
     /// no id dropped, at most [`MAX_NAMED_ENTRIES`] kept (a warning says how many were
-    /// left out); a malformed literal gives an empty list and a warning.
+    /// left out); malformed entries are skipped as [`Emit::dict_list`] says.
     pub fn named_list(&mut self, column: &'static str, raw: &[u8]) -> io::Result<Vec<Named>> {
         let text = self.text(column, raw)?;
         let mut entries: Vec<NamedEntry<'_>> = Vec::new();
-        if let Err(err) = parse_dict_list(&text, &mut entries) {
-            self.warn(column, err.to_string(), &text)?;
-            return Ok(Vec::new());
-        }
+        self.dict_list(column, &text, &mut entries)?;
         let mut out: Vec<Named> = Vec::with_capacity(entries.len().min(MAX_NAMED_ENTRIES));
         let mut seen = HashSet::with_capacity(out.capacity());
         let (mut without_id, mut beyond) = (0, 0);
@@ -265,6 +315,13 @@ mod tests {
 
     /// `named_list` of `literal`: the entries kept and the warnings given.
     fn named(literal: &str) -> (Vec<Named>, Vec<String>) {
+        let (kept, issues) = named_issues(literal);
+        (kept, issues.iter().map(|i| i.reason.to_string()).collect())
+    }
+
+    /// `named_list` of `literal`: the entries kept and the error-log rows, after checking
+    /// that each row is a counted warning on the column.
+    fn named_issues(literal: &str) -> (Vec<Named>, Vec<Issue>) {
         let mut sink = CollectSink::default();
         let (mut warnings, mut windows_1252) = (0, 0);
         let mut emit = Emit {
@@ -276,7 +333,85 @@ mod tests {
             windows_1252_fields: &mut windows_1252,
         };
         let kept = emit.named_list("production_companies", literal.as_bytes()).unwrap();
-        (kept, sink.issues.iter().map(|i| i.reason.to_string()).collect())
+        assert_eq!(warnings, sink.issues.len() as u64, "every warning counted");
+        for issue in &sink.issues {
+            assert_eq!(
+                (issue.severity, issue.column, issue.line),
+                (Severity::Warning, Some("production_companies"), 2)
+            );
+        }
+        (kept, sink.issues)
+    }
+
+    fn ids(kept: &[Named]) -> Vec<i64> {
+        kept.iter().map(|n| n.id).collect()
+    }
+
+    #[test]
+    fn a_malformed_entry_is_logged_with_its_position_and_the_others_kept() {
+        let text = "[{'id': 3, 'name': 'A'}, {'id': 5, 'name': null 'x'}, {'id': 4, 'name': 'B'}]";
+        let (kept, issues) = named_issues(text);
+        assert_eq!(ids(&kept), [3, 4]);
+        assert_eq!(kept[1].name.as_deref(), Some("B"));
+        assert_eq!(issues.len(), 1);
+        let bad = "{'id': 5, 'name': null 'x'}";
+        let (start, at) = (text.find(bad).unwrap(), text.find(" 'x'").unwrap() + 1);
+        assert_eq!(
+            issues[0].reason,
+            format!(
+                "list entry at index 1 (bytes {start}..{}) skipped, the other entries kept: \
+                 malformed Python literal at byte {at}: expected ',' or '}}' after a dict value",
+                start + bad.len()
+            )
+        );
+        assert_eq!(issues[0].raw_value.as_deref(), Some(bad));
+        assert_eq!(issues[0].movie_id, Some(1));
+    }
+
+    #[test]
+    fn a_list_cut_short_keeps_the_entries_before_the_cut_with_one_warning() {
+        let text = "[{'id': 3, 'name': 'A'}, {'id': 4, 'name': 'B'}, {'id': 6, 'name': 'Cut h";
+        let (kept, issues) = named_issues(text);
+        assert_eq!(ids(&kept), [3, 4]);
+        let start = text.find("{'id': 6").unwrap();
+        assert_eq!(
+            issues.iter().map(|i| (i.reason.to_string(), i.raw_value.clone().unwrap())).collect::<Vec<_>>(),
+            [(
+                format!(
+                    "malformed Python literal at byte {}: unterminated string: the list cannot be read \
+                     from entry 2 (byte {start}) on; the 2 entries read before it kept",
+                    text.find("'Cut").unwrap()
+                ),
+                text[start..].to_owned()
+            )]
+        );
+        // Nothing read: the message is the parser's alone, the raw value the field.
+        let (kept, issues) = named_issues("{'id': 3}");
+        assert!(kept.is_empty());
+        assert_eq!(issues[0].reason, "malformed Python literal at byte 0: expected '[' to open a list");
+        assert_eq!(issues[0].raw_value.as_deref(), Some("{'id': 3}"));
+    }
+
+    #[test]
+    fn many_malformed_entries_give_a_bounded_number_of_warnings() {
+        let text = format!("[{}{{'id': 9}}]", "{'id': @}, ".repeat(1000));
+        let (kept, issues) = named_issues(&text);
+        assert_eq!(ids(&kept), [9]);
+        assert_eq!(issues.len(), MAX_REPORTED_ENTRIES + 1);
+        assert!(issues[9].reason.starts_with("list entry at index 9 (bytes 100..109) skipped"), "{}", issues[9].reason);
+        assert_eq!(
+            issues[10].reason,
+            "990 more malformed list entries skipped (only the first 10 are logged one by one)"
+        );
+    }
+
+    #[test]
+    fn json_lists_read_as_python_ones() {
+        let python = named("[{'id': 3, 'name': 'Caf\\xe9 \\'Noir\\''}, {'id': 4, 'name': None}]");
+        let json = named(r#"[{"id": 3, "name": "Caf\u00e9 'Noir'"}, {"id": 4, "name": null}]"#);
+        assert_eq!(python, json);
+        assert_eq!(json.0[0].name.as_deref(), Some("Café 'Noir'"));
+        assert!(json.1.is_empty());
     }
 
     #[test]
