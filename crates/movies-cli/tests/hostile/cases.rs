@@ -888,6 +888,26 @@ pub fn all() -> Vec<Case> {
                 .file("ratings.csv", "failed", Rows::Exactly(0));
             (vec![movies, page], expect)
         }),
+        case("json-literals-with-nulls-and-one-bad-entry", |dir| {
+            // Literal columns re-exported as JSON (`json.dumps(literal_eval(x))`): `null`
+            // keeps its entry, and a malformed entry costs only itself.
+            let cast = r#"[{"cast_id": 14, "character": "Woody (voice)", "credit_id": "c1", "gender": 2, "id": 31, "name": "Tom Hanks", "order": 0, "profile_path": null}, {"cast_id": 15, "character": oops, "credit_id": "c2", "id": 12898, "name": "Tim Allen", "order": 1}, {"cast_id": 16, "character": "Mr. Potato Head (voice)", "credit_id": "c3", "gender": null, "id": 7167, "name": "Don Rickles", "order": 2, "profile_path": null}]"#;
+            let crew = r#"[{"credit_id": "k1", "department": "Directing", "gender": 2, "id": 7879, "job": "Director", "name": "John Lasseter", "profile_path": null}]"#;
+            let mut credits = String::from("cast,crew,id\n");
+            credits.push_str(&line(&[cast.to_owned(), crew.to_owned(), "1".to_owned()]));
+            credits.push('\n');
+            let input = put(dir, "credits.csv", credits.as_bytes());
+            let expect =
+                Expect::ok().file("credits.csv", "ok", Rows::Exactly(1)).logs("list entry at index 1").after(|dir| {
+                    let cast = fs::read_to_string(dir.join("out/csv/cast_master.csv")).map_err(|e| e.to_string())?;
+                    let crew = fs::read_to_string(dir.join("out/csv/crew_master.csv")).map_err(|e| e.to_string())?;
+                    match (cast.lines().count(), crew.lines().count()) {
+                        (3, 2) if cast.contains("Tom Hanks") && cast.contains("Don Rickles") => Ok(()),
+                        counts => Err(format!("cast and crew lines {counts:?}, expected (3, 2): {cast}")),
+                    }
+                });
+            (vec![input], expect)
+        }),
         case("zip-entry-of-64-mib-at-500-to-1", |dir| {
             // One absurd, well-compressed field among ordinary rows: the entry is read
             // (it takes a second), the record over the size limit is rejected into the
