@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 mod app;
+mod context;
 mod download;
 mod format;
 mod loading;

@@ -10,7 +10,7 @@ use super::csv::to_csv;
 use super::environment::{observe_width, prefers_dark, theme};
 use super::png;
 use super::table::{DataTable, SortableTable};
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::download::{save_blob, save_text};
 
 /// Narrowest width a download is drawn at.
