@@ -11,6 +11,7 @@ mod context;
 mod download;
 mod format;
 mod loading;
+mod metric;
 mod progress;
 mod store;
 mod url_state;
