@@ -122,6 +122,23 @@ const fn key(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
 
 use ColumnType::{BigInt, Boolean, Date, Double, Integer, Varchar};
 
+/// The two columns of a money measure in the metric tables, spelt alike in
+/// `company_year` and `genre_year`, for code that names them (the explorer's chart data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoneyColumns {
+    /// The sum over the movies where the amount is known (`budget_sum`).
+    pub sum: &'static str,
+    /// How many movies had it known (`budget_movies`).
+    pub movies: &'static str,
+}
+
+/// The budget columns of the metric tables.
+pub const BUDGET_COLUMNS: MoneyColumns = MoneyColumns { sum: "budget_sum", movies: "budget_movies" };
+/// The revenue columns of the metric tables.
+pub const REVENUE_COLUMNS: MoneyColumns = MoneyColumns { sum: "revenue_sum", movies: "revenue_movies" };
+/// The profit columns of the metric tables.
+pub const PROFIT_COLUMNS: MoneyColumns = MoneyColumns { sum: "profit_sum", movies: "profit_movies" };
+
 const MOVIE_REF: [Reference; 1] = [Reference { column: "movie_id", table: Table::MoviesMaster, target: "id" }];
 
 static DEFS: [TableDef; 12] = [
@@ -268,12 +285,12 @@ static DEFS: [TableDef; 12] = [
             col("company", Varchar, "smallest name listed for the id"),
             key("year", Integer, "release year"),
             key("movies", BigInt, "distinct movies"),
-            col("budget_sum", Double, "sum of known budgets; null when none is known"),
-            key("budget_movies", BigInt, "movies with a known budget"),
-            col("revenue_sum", Double, "sum of known revenues"),
-            key("revenue_movies", BigInt, "movies with a known revenue"),
-            col("profit_sum", Double, "sum of known profits"),
-            key("profit_movies", BigInt, "movies with both budget and revenue known"),
+            col(BUDGET_COLUMNS.sum, Double, "sum of known budgets; null when none is known"),
+            key(BUDGET_COLUMNS.movies, BigInt, "movies with a known budget"),
+            col(REVENUE_COLUMNS.sum, Double, "sum of known revenues"),
+            key(REVENUE_COLUMNS.movies, BigInt, "movies with a known revenue"),
+            col(PROFIT_COLUMNS.sum, Double, "sum of known profits"),
+            key(PROFIT_COLUMNS.movies, BigInt, "movies with both budget and revenue known"),
             col("avg_popularity", Double, "mean popularity over movies where it is known"),
         ],
         references: &[],
@@ -303,12 +320,12 @@ static DEFS: [TableDef; 12] = [
             key("genre", Varchar, "genre"),
             key("year", Integer, "release year"),
             key("movies", BigInt, "distinct movies"),
-            col("budget_sum", Double, "sum of known budgets"),
-            key("budget_movies", BigInt, "movies with a known budget"),
-            col("revenue_sum", Double, "sum of known revenues"),
-            key("revenue_movies", BigInt, "movies with a known revenue"),
-            col("profit_sum", Double, "sum of known profits"),
-            key("profit_movies", BigInt, "movies with both budget and revenue known"),
+            col(BUDGET_COLUMNS.sum, Double, "sum of known budgets"),
+            key(BUDGET_COLUMNS.movies, BigInt, "movies with a known budget"),
+            col(REVENUE_COLUMNS.sum, Double, "sum of known revenues"),
+            key(REVENUE_COLUMNS.movies, BigInt, "movies with a known revenue"),
+            col(PROFIT_COLUMNS.sum, Double, "sum of known profits"),
+            key(PROFIT_COLUMNS.movies, BigInt, "movies with both budget and revenue known"),
             col("total_popularity", Double, "sum of known popularity"),
             col("avg_popularity", Double, "mean of known popularity"),
             key("popularity_rank", Integer, "1 = most popular genre of the year"),

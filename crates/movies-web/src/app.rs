@@ -1,61 +1,13 @@
 //! The page's frame: header, alerts, progress, tabs and the current view.
 
 use leptos::prelude::*;
-use movies_protocol::{ExportRequest, Request};
-use web_sys::File;
 
+use crate::context::{use_app, AppContext};
 use crate::loading::{load_sample, DropOverlay, Loader};
 use crate::progress::ProgressPanel;
 use crate::store::Store;
 use crate::url_state::{View, ViewState};
 use crate::views;
-use crate::worker_client::WorkerClient;
-
-/// What every component reaches through context: the state and the worker.
-#[derive(Clone, Copy)]
-pub struct AppContext {
-    /// The page's state.
-    pub store: Store,
-    client: StoredValue<Option<WorkerClient>, LocalStorage>,
-}
-
-impl AppContext {
-    /// Loads the user's files (or the sample) in the worker.
-    pub fn load(&self, files: Vec<File>) {
-        let store = self.store;
-        self.client.with_value(|client| match client {
-            Some(client) => store.begin_load(client.load(&files)),
-            None => store.alert("The processing worker is not running: reload the page.".into()),
-        });
-    }
-
-    /// Sends a request to the worker; returns its id.
-    pub fn request(&self, make: impl FnOnce(u32) -> Request) -> u32 {
-        self.client.with_value(|client| match client {
-            Some(client) => {
-                let id = client.next_id();
-                client.send(&make(id));
-                id
-            }
-            None => 0,
-        })
-    }
-
-    /// Asks for an export.
-    pub fn export(&self, export: ExportRequest, label: String) {
-        let store = self.store;
-        self.client.with_value(|client| {
-            if let Some(client) = client {
-                client.export(store, export, label);
-            }
-        });
-    }
-}
-
-/// The app context provided by [`App`].
-pub fn use_app() -> AppContext {
-    expect_context::<AppContext>()
-}
 
 fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
@@ -71,17 +23,10 @@ fn write_query(query: &str) {
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new(ViewState::from_query(&current_query()));
-    // `?sample` in the URL opens the embedded sample at once (see scripts/serve.sh).
-    let client = match WorkerClient::start(store) {
-        Ok(client) => Some(client),
-        Err(e) => {
-            store.alert(format!("This browser cannot start the processing worker: {e:?}"));
-            None
-        }
-    };
-    let app = AppContext { store, client: StoredValue::new_local(client) };
+    let app = AppContext::start(store);
     provide_context(app);
     provide_context(views::AnswerChoices::new());
+    // `?sample` in the URL opens the embedded sample at once (see scripts/serve.sh).
     let query = current_query();
     if query.trim_start_matches('?').split('&').any(|pair| pair == "sample" || pair.starts_with("sample=")) {
         load_sample(app);

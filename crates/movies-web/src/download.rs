@@ -68,10 +68,15 @@ pub fn save_blob(blob: &Blob, file_name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Offers text as a download (small files made on the page: a chart's data, an SVG).
-pub fn save_text(text: &str, file_name: &str, mime: &str) -> Result<(), JsValue> {
+/// Offers bytes as a download (small files made on the page: a chart's data, an SVG).
+pub fn save_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), &options)?;
     save_blob(&blob, file_name)
+}
+
+/// Offers text as a download, encoded as UTF-8.
+pub fn save_text(text: &str, file_name: &str, mime: &str) -> Result<(), JsValue> {
+    save_bytes(text.as_bytes(), file_name, mime)
 }

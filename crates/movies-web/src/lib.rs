@@ -5,9 +5,11 @@
 //! chart. What the user looks at lives in the URL ([`url_state`]).
 
 mod app;
+mod context;
 mod download;
 mod format;
 mod loading;
+mod metric;
 mod progress;
 mod store;
 mod url_state;

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry, HtmlInputElement};
 
-use crate::app::use_app;
+use crate::context::{use_app, AppContext};
 use crate::store::Phase;
 
 /// Name given to the embedded sample when it is loaded.
@@ -26,7 +26,7 @@ async fn sample_file() -> Result<File, JsValue> {
 }
 
 /// Loads the embedded sample (the "Try the sample" button, or `?sample` in the URL).
-pub fn load_sample(app: crate::app::AppContext) {
+pub fn load_sample(app: AppContext) {
     spawn_local(async move {
         match sample_file().await {
             Ok(file) => app.load(vec![file]),

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 use crate::store::{FileProgress, FileState, Phase};
 use movies_protocol::FileStatus;

@@ -204,11 +204,27 @@ impl Store {
     }
 
     /// Applies a worker response (export bytes are handled by the download module).
+    ///
+    /// Every kind of response has its arm, so a new one cannot be ignored unseen.
     pub fn apply(&self, response: Response) {
         let current = self.job.get_untracked();
         match response {
+            // News of an earlier load, sent before the worker saw that a new one began:
+            // what the page shows belongs to the current load alone. Every response that
+            // names a load belongs in this arm.
+            Response::Started { job, .. }
+            | Response::Progress { job, .. }
+            | Response::FileDone { job, .. }
+            | Response::MoviesReady { job, .. }
+            | Response::Snapshots { job, .. }
+            | Response::Finished { job, .. }
+            | Response::Failed { job, .. }
+            | Response::Cancelled { job }
+                if job != current => {}
+            // Nothing for the state: readiness only opens the worker client's outbox,
+            // and the worker client keeps and counts export bytes itself.
             Response::Ready | Response::ExportChunk { .. } => {}
-            Response::Started { job, files, missing, notes, damage } if job == current => {
+            Response::Started { files, missing, notes, damage, .. } => {
                 for error in damage {
                     self.alert(error.message);
                 }
@@ -229,7 +245,7 @@ impl Store {
                 self.missing.set(missing);
                 self.notes.set(notes);
             }
-            Response::Progress { job, file, bytes_done, bytes_total, records, elapsed_ms } if job == current => {
+            Response::Progress { file, bytes_done, bytes_total, records, elapsed_ms, .. } => {
                 self.update_file(file, |p| {
                     p.bytes_done = bytes_done;
                     p.bytes_total = bytes_total.max(bytes_done);
@@ -238,7 +254,7 @@ impl Store {
                     p.state = FileState::Running;
                 });
             }
-            Response::FileDone { job, file, entry, elapsed_ms } if job == current => {
+            Response::FileDone { file, entry, elapsed_ms, .. } => {
                 if entry.status == FileStatus::Failed {
                     // The core's message already starts with the file and line.
                     let error = entry.error.clone().unwrap_or_else(|| format!("{file}: could not be read"));
@@ -253,17 +269,17 @@ impl Store {
                     p.state = FileState::Done(entry);
                 });
             }
-            Response::MoviesReady { job, overview } if job == current => self.overview.set(Some(overview)),
-            Response::Snapshots { job, comparisons } if job == current => self.snapshots.set(comparisons),
-            Response::Finished { job, manifest, .. } if job == current => {
+            Response::MoviesReady { overview, .. } => self.overview.set(Some(overview)),
+            Response::Snapshots { comparisons, .. } => self.snapshots.set(comparisons),
+            Response::Finished { manifest, .. } => {
                 self.manifest.set(Some(manifest));
                 self.phase.set(Phase::Done);
             }
-            Response::Failed { job, error } if job == current => {
+            Response::Failed { error, .. } => {
                 self.alert(error.message);
                 self.phase.set(Phase::Failed);
             }
-            Response::Cancelled { job } if job == current => self.phase.set(Phase::Cancelled),
+            Response::Cancelled { .. } => self.phase.set(Phase::Cancelled),
             Response::Companies { company_year, company_genre_year, .. } => {
                 let mut received: HashMap<i64, CompanyData> = HashMap::new();
                 for row in company_year {
@@ -286,7 +302,35 @@ impl Store {
                 self.alert(error.message);
             }
             Response::Rejected { error } => self.alert(error.message),
-            _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use movies_protocol::{FoundFile, UserError};
+
+    fn started(job: u32) -> Response {
+        let file = FoundFile { file: InputFile::Links, source: format!("load-{job}.zip:links.csv"), bytes: 10 };
+        Response::Started { job, files: vec![file], missing: Vec::new(), notes: Vec::new(), damage: Vec::new() }
+    }
+
+    #[test]
+    fn news_of_an_earlier_load_is_dropped() {
+        let store = Store::new(ViewState::default());
+        store.begin_load(2);
+        store.apply(started(1));
+        store.apply(Response::Cancelled { job: 1 });
+        let error = UserError { source: "load-1.zip".into(), line: None, message: "load-1.zip: not a zip".into() };
+        store.apply(Response::Failed { job: 1, error });
+        assert!(store.files.get_untracked().is_empty());
+        assert_eq!(store.phase.get_untracked(), Phase::Loading);
+        assert!(store.alerts.get_untracked().is_empty());
+
+        store.apply(started(2));
+        assert_eq!(store.files.get_untracked()[0].source, "load-2.zip:links.csv");
+        store.apply(Response::Cancelled { job: 2 });
+        assert_eq!(store.phase.get_untracked(), Phase::Cancelled);
     }
 }

@@ -1,7 +1,7 @@
 //! What the URL holds, so that a link shows the same view: the tab, the companies
 //! compared, the genres shown, the year range and how the answers are charted.
 
-use crate::views::Metric;
+use crate::metric::Metric;
 
 /// The tabs of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

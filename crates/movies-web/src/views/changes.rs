@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use movies_protocol::{MovieChange, MovieRef, SnapshotComparison};
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 
 /// Lists this short are shown open.

@@ -19,7 +19,7 @@ use super::answers::environment::prefers_dark;
 use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
 use super::answers::prefs::use_choices;
-use crate::app::{use_app, AppContext};
+use crate::context::{use_app, AppContext};
 
 /// How many companies are picked when nothing is selected yet.
 const DEFAULT_COMPANIES: usize = 3;

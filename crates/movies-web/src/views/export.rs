@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use movies_protocol::{ExportRequest, Format, Table};
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 use crate::store::Phase;
 

@@ -12,7 +12,7 @@ use super::answers::empty::NoAnswers;
 use super::answers::environment::prefers_dark;
 use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
-use crate::app::use_app;
+use crate::context::use_app;
 
 /// The genres view.
 #[component]

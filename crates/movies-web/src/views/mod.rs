@@ -10,7 +10,6 @@ mod quality;
 
 use leptos::prelude::*;
 
-pub use answers::metric::Metric;
 pub use answers::prefs::AnswerChoices;
 
 use crate::url_state::View;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use movies_core::schema::{Column, TableDef};
 use movies_protocol::Table;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::download;
 use crate::format;
 

@@ -7,7 +7,7 @@ mod log;
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::store::Phase;
 
 /// The data quality view.

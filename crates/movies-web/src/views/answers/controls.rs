@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::environment::refocus;
-use super::metric::Metric;
-use crate::app::use_app;
+use crate::context::use_app;
+use crate::metric::Metric;
 
 /// Budget / revenue / profit as a group of radio buttons named `name`.
 #[component]

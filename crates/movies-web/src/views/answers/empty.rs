@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use movies_protocol::InputFile;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::store::Phase;
 
 /// "Load the data", "reading…" or "movies_metadata.csv is missing", as fits.

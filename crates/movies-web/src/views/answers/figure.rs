@@ -10,8 +10,8 @@ use super::csv::to_csv;
 use super::environment::{observe_width, prefers_dark, theme};
 use super::png;
 use super::table::{DataTable, SortableTable};
-use crate::app::use_app;
-use crate::download::{save_blob, save_text};
+use crate::context::use_app;
+use crate::download::{save_blob, save_bytes, save_text};
 
 /// Narrowest width a download is drawn at.
 const MIN_DOWNLOAD_WIDTH: u32 = 760;
@@ -98,7 +98,7 @@ pub fn ChartFigure(
     };
     let on_csv = move |_| {
         let (csv, stem) = figure.with_untracked(|f| (to_csv(&f.table), f.file_stem.clone()));
-        report("CSV file", save_text(&csv, &format!("{stem}.csv"), "text/csv;charset=utf-8"));
+        report("CSV file", save_bytes(&csv, &format!("{stem}.csv"), "text/csv;charset=utf-8"));
     };
     let on_svg = move |_| {
         let (chart, stem) = for_download();

@@ -7,7 +7,6 @@ pub mod csv;
 pub mod empty;
 pub mod environment;
 pub mod figure;
-pub mod metric;
 pub mod palette;
 pub mod png;
 pub mod prefs;

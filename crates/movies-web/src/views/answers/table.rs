@@ -78,7 +78,8 @@ impl Cell {
         }
     }
 
-    /// The cell in a CSV file: numbers in shortest round-trip form, null empty.
+    /// The cell as plain text (numbers in shortest round-trip form, null empty), to
+    /// order rows by.
     pub fn raw(&self) -> String {
         match self {
             Cell::Text(text) => text.clone().unwrap_or_default(),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::data::Selected;
 use super::search::focus_search;
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 use crate::views::answers::environment::theme;
 

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use movies_charts::{Bar, Category, LineChart, LinePoint, LineSeries, Paint, StackedBars, Unit};
 use movies_protocol::CompanySummary;
 
+use crate::metric::{known_note, Metric};
 use crate::store::CompanyData;
 use crate::views::answers::figure::{ChartData, Figure};
-use crate::views::answers::metric::{known_note, Metric};
 use crate::views::answers::palette::{GenrePalette, NO_GENRE};
 use crate::views::answers::table::{Cell, Column, DataTable, Kind};
 

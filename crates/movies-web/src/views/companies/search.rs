@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use movies_protocol::CompanySummary;
 
 use super::data::unnamed;
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 use crate::url_state::MAX_COMPANIES;
 use crate::views::answers::environment::refocus;

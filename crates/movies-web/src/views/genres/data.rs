@@ -8,8 +8,8 @@ use movies_charts::{
 };
 use movies_protocol::GenreYear;
 
+use crate::metric::{known_note, Metric};
 use crate::views::answers::figure::{ChartData, Figure};
-use crate::views::answers::metric::{known_note, Metric};
 use crate::views::answers::palette::GenrePalette;
 use crate::views::answers::table::{Cell, Column, DataTable, Kind};
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::data::{shown_genres, toggle};
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::views::answers::environment::{refocus, theme};
 use crate::views::answers::palette::GenrePalette;
 

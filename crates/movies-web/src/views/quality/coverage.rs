@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use movies_protocol::{Coverage, Table};
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 
 /// `part` as a percentage of `whole`, one decimal.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use movies_core::pipeline::TextEncoding;
 use movies_protocol::{FileEntry, FileStatus, InputFile};
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 use crate::store::{FileState, Store};
 

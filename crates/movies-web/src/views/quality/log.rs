@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use movies_protocol::{ErrorLogQuery, ExportRequest, Format, InputFile, IssueRow, Request, Severity, Table};
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::format;
 use crate::store::{ErrorLogPage, Phase};
 

@@ -1,6 +1,8 @@
-//! The money metrics the views chart: budget, revenue, profit.
+//! The money metrics the answer views chart and the URL remembers: budget, revenue,
+//! profit.
 
 use movies_core::metrics::KnownSum;
+use movies_core::schema::{MoneyColumns, BUDGET_COLUMNS, PROFIT_COLUMNS, REVENUE_COLUMNS};
 use movies_protocol::{CompanyYear, GenreYear};
 
 /// A money metric of the metric tables.
@@ -19,7 +21,7 @@ impl Metric {
     /// Every metric, in selector order.
     pub const ALL: [Metric; 3] = [Metric::Budget, Metric::Revenue, Metric::Profit];
 
-    /// The word in file names and CSV headers.
+    /// The word in the URL, in file names and in chart tooltips.
     pub fn key(self) -> &'static str {
         match self {
             Metric::Budget => "budget",
@@ -42,22 +44,23 @@ impl Metric {
         }
     }
 
-    /// CSV header of the sum.
-    pub fn sum_column(self) -> &'static str {
+    /// The metric's columns in the metric tables, as the schema names them.
+    fn columns(self) -> MoneyColumns {
         match self {
-            Metric::Budget => "budget_sum",
-            Metric::Revenue => "revenue_sum",
-            Metric::Profit => "profit_sum",
+            Metric::Budget => BUDGET_COLUMNS,
+            Metric::Revenue => REVENUE_COLUMNS,
+            Metric::Profit => PROFIT_COLUMNS,
         }
     }
 
-    /// CSV header of the coverage count.
+    /// CSV header of the sum (`budget_sum`).
+    pub fn sum_column(self) -> &'static str {
+        self.columns().sum
+    }
+
+    /// CSV header of the coverage count (`budget_movies`).
     pub fn movies_column(self) -> &'static str {
-        match self {
-            Metric::Budget => "budget_movies",
-            Metric::Revenue => "revenue_movies",
-            Metric::Profit => "profit_movies",
-        }
+        self.columns().movies
     }
 
     /// Page header of the sum.
@@ -100,4 +103,24 @@ impl Metric {
 /// The tooltip note of a sum: `(known for 3 of 5 movies)`.
 pub fn known_note(known: i64, movies: i64) -> String {
     format!("(known for {known} of {movies} movies)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use movies_core::schema::Table;
+
+    #[test]
+    fn columns_are_those_of_both_metric_tables() {
+        for table in [Table::CompanyYear, Table::GenreYear] {
+            let names: Vec<&str> = table.def().columns.iter().map(|c| c.name).collect();
+            for metric in Metric::ALL {
+                assert!(names.contains(&metric.sum_column()), "{} in {}", metric.sum_column(), table.name());
+                assert!(names.contains(&metric.movies_column()), "{} in {}", metric.movies_column(), table.name());
+            }
+        }
+        assert_eq!(Metric::Profit.sum_column(), "profit_sum");
+        assert_eq!(Metric::from_key("revenue"), Some(Metric::Revenue));
+        assert_eq!(Metric::from_key("popularity"), None);
+    }
 }

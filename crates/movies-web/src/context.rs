@@ -1,0 +1,70 @@
+//! What every component reaches through context: the page's state and its worker.
+//!
+//! The app provides it once; the frame and the views take it with [`use_app`]. It sits
+//! below everything that draws, so no component needs the root to reach it.
+
+use leptos::prelude::*;
+use movies_protocol::{ExportRequest, Request};
+use web_sys::File;
+
+use crate::store::Store;
+use crate::worker_client::WorkerClient;
+
+/// The state and the worker, as one cheap copy.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    /// The page's state.
+    pub store: Store,
+    client: StoredValue<Option<WorkerClient>, LocalStorage>,
+}
+
+impl AppContext {
+    /// Starts the worker that feeds `store`. Where the browser refuses it, the page
+    /// still shows and says why in an alert.
+    pub fn start(store: Store) -> Self {
+        let client = match WorkerClient::start(store) {
+            Ok(client) => Some(client),
+            Err(e) => {
+                store.alert(format!("This browser cannot start the processing worker: {e:?}"));
+                None
+            }
+        };
+        AppContext { store, client: StoredValue::new_local(client) }
+    }
+
+    /// Loads the user's files (or the sample) in the worker.
+    pub fn load(&self, files: Vec<File>) {
+        let store = self.store;
+        self.client.with_value(|client| match client {
+            Some(client) => store.begin_load(client.load(&files)),
+            None => store.alert("The processing worker is not running: reload the page.".into()),
+        });
+    }
+
+    /// Sends a request to the worker; returns its id.
+    pub fn request(&self, make: impl FnOnce(u32) -> Request) -> u32 {
+        self.client.with_value(|client| match client {
+            Some(client) => {
+                let id = client.next_id();
+                client.send(&make(id));
+                id
+            }
+            None => 0,
+        })
+    }
+
+    /// Asks for an export.
+    pub fn export(&self, export: ExportRequest, label: String) {
+        let store = self.store;
+        self.client.with_value(|client| {
+            if let Some(client) = client {
+                client.export(store, export, label);
+            }
+        });
+    }
+}
+
+/// The context provided by the app.
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
