@@ -4,9 +4,9 @@
 //! below everything that draws, so no component needs the root to reach it.
 
 use leptos::prelude::*;
-use movies_protocol::{ExportRequest, Request};
-use web_sys::File;
+use movies_protocol::{ExportRequest, LoadId, Request};
 
+use crate::given::Given;
 use crate::store::Store;
 use crate::worker_client::WorkerClient;
 
@@ -32,21 +32,23 @@ impl AppContext {
         AppContext { store, client: StoredValue::new_local(client) }
     }
 
-    /// Loads the user's files (or the sample) in the worker.
-    pub fn load(&self, files: Vec<File>) {
+    /// Loads what the user gave (or the sample) in the worker.
+    pub fn load(&self, given: Given) {
         let store = self.store;
         self.client.with_value(|client| match client {
-            Some(client) => store.begin_load(client.load(&files)),
+            Some(client) => store.begin_load(client.load(given)),
             None => store.alert("The processing worker is not running: reload the page.".into()),
         });
     }
 
-    /// Sends a request to the worker; returns its id.
-    pub fn request(&self, make: impl FnOnce(u32) -> Request) -> u32 {
+    /// Sends a request about the current load to the worker; `make` gets the request's
+    /// id and the load. Returns the id.
+    pub fn request(&self, make: impl FnOnce(u32, LoadId) -> Request) -> u32 {
+        let load = self.store.job.get_untracked();
         self.client.with_value(|client| match client {
             Some(client) => {
                 let id = client.next_id();
-                client.send(&make(id));
+                client.send(&make(id, load));
                 id
             }
             None => 0,

@@ -8,6 +8,7 @@ mod app;
 mod context;
 mod download;
 mod format;
+mod given;
 mod loading;
 mod metric;
 mod progress;

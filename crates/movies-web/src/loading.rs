@@ -1,14 +1,15 @@
 //! Getting the user's data in: the file picker, the sample button and drag and drop
 //! (files, or folders holding the CSV files).
 
-use js_sys::{Array, Function, Promise};
+use js_sys::Array;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry, HtmlInputElement};
+use web_sys::{DragEvent, File, FileSystemEntry, HtmlInputElement};
 
 use crate::context::{use_app, AppContext};
+use crate::given::Given;
 use crate::store::Phase;
 
 /// Name given to the embedded sample when it is loaded.
@@ -29,7 +30,7 @@ async fn sample_file() -> Result<File, JsValue> {
 pub fn load_sample(app: AppContext) {
     spawn_local(async move {
         match sample_file().await {
-            Ok(file) => app.load(vec![file]),
+            Ok(file) => app.load(Given::files(vec![file])),
             Err(e) => app
                 .store
                 .alert(format!("The sample dataset could not be opened: {}", e.as_string().unwrap_or_default())),
@@ -47,14 +48,13 @@ pub fn Loader() -> impl IntoView {
         let files: Vec<File> =
             input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         if !files.is_empty() {
-            app.load(files);
+            app.load(Given::files(files));
         }
         input.set_value("");
     };
     let on_sample = move |_| load_sample(app);
     let on_cancel = move |_| {
-        let job = store.job.get_untracked();
-        app.request(|_| movies_protocol::Request::Cancel { job });
+        app.request(|_, load| movies_protocol::Request::Cancel { load });
     };
     view! {
         <div class="loader">
@@ -63,7 +63,7 @@ pub fn Loader() -> impl IntoView {
                 id="open-dataset"
                 class="visually-hidden"
                 type="file"
-                accept=".zip,.csv,application/zip,text/csv"
+                accept=".zip,.csv,.gz,application/zip,text/csv,application/gzip"
                 multiple
                 on:change=on_pick
             />
@@ -74,42 +74,6 @@ pub fn Loader() -> impl IntoView {
             <p class="hint">"…or drop the-movies-dataset.zip, the CSV files or their folder anywhere on the page."</p>
         </div>
     }
-}
-
-/// Wraps a callback-style API in a promise: `start(resolve)`.
-async fn callback<T: JsCast>(start: impl FnOnce(&Function)) -> Result<T, JsValue> {
-    let mut start = Some(start);
-    let promise = Promise::new(&mut |resolve, _reject| {
-        if let Some(start) = start.take() {
-            start(&resolve);
-        }
-    });
-    JsFuture::from(promise).await?.dyn_into()
-}
-
-/// Collects the files under a dropped entry, folders included.
-async fn entry_files(entry: FileSystemEntry, out: &mut Vec<File>) -> Result<(), JsValue> {
-    let mut pending = vec![entry];
-    while let Some(entry) = pending.pop() {
-        if entry.is_file() {
-            let file_entry: FileSystemFileEntry = entry.unchecked_into();
-            let file: File = callback(|resolve| file_entry.file_with_callback(resolve)).await?;
-            out.push(file);
-        } else if entry.is_directory() {
-            let reader = entry.unchecked_into::<FileSystemDirectoryEntry>().create_reader();
-            loop {
-                let batch: Array = callback(|resolve| {
-                    let _ = reader.read_entries_with_callback(resolve);
-                })
-                .await?;
-                if batch.length() == 0 {
-                    break;
-                }
-                pending.extend(batch.iter().filter_map(|e| e.dyn_into::<FileSystemEntry>().ok()));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Listens for drops anywhere on the page and shows where to drop while dragging.
@@ -139,19 +103,15 @@ pub fn DropOverlay() -> impl IntoView {
         let plain: Vec<File> =
             transfer.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         spawn_local(async move {
-            let mut files = Vec::new();
-            let mut traversed = !entries.is_empty();
-            for entry in entries {
-                if entry_files(entry, &mut files).await.is_err() {
-                    traversed = false;
-                    break;
-                }
-            }
-            let files = if traversed { files } else { plain };
-            if files.is_empty() {
+            // Where the browser gives no entries (or cannot walk them), the files alone.
+            let given = match entries.is_empty() {
+                false => Given::dropped(entries).await.unwrap_or_else(|_| Given::files(plain)),
+                true => Given::files(plain),
+            };
+            if given.is_empty() {
                 app.store.alert("Nothing to load in what was dropped: drop the dataset zip or its CSV files.".into());
             } else {
-                app.load(files);
+                app.load(given);
             }
         });
     });

@@ -18,6 +18,8 @@ fn status(p: &FileProgress) -> String {
     match &p.state {
         FileState::Waiting => "waiting".into(),
         FileState::Running => "reading".into(),
+        FileState::Cancelled(Some(records)) => format!("cancelled at {} records", format::count(*records)),
+        FileState::Cancelled(None) => "not read (cancelled)".into(),
         FileState::Done(entry) => match entry.status {
             FileStatus::Ok => format!(
                 "done: {} accepted, {} rejected, {} warnings",

@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 use movies_protocol::{
-    CompanyGenreYear, CompanyYear, FileEntry, FileStatus, InputFile, IssueRow, Manifest, Overview, Response,
-    SnapshotComparison,
+    Answer, CompanyGenreYear, CompanyYear, ExportEvent, FileEntry, FileStatus, FoundFile, InputFile, IssueRow,
+    LoadEvent, Manifest, Overview, Response, SnapshotComparison,
 };
 
 use crate::url_state::{View, ViewState};
@@ -34,6 +34,8 @@ pub enum FileState {
     Running,
     /// Read to its end (or stopped by an error: see the entry).
     Done(FileEntry),
+    /// Stopped by a cancel: at this many records, or before it started.
+    Cancelled(Option<u64>),
 }
 
 /// Progress of one input file.
@@ -204,48 +206,43 @@ impl Store {
     }
 
     /// Applies a worker response (export bytes are handled by the download module).
-    ///
-    /// Every kind of response has its arm, so a new one cannot be ignored unseen.
+    /// Every kind of response has its arm: a new one cannot be ignored silently.
     pub fn apply(&self, response: Response) {
         let current = self.job.get_untracked();
         match response {
-            // News of an earlier load, sent before the worker saw that a new one began:
-            // what the page shows belongs to the current load alone. Every response that
-            // names a load belongs in this arm.
-            Response::Started { job, .. }
-            | Response::Progress { job, .. }
-            | Response::FileDone { job, .. }
-            | Response::MoviesReady { job, .. }
-            | Response::Snapshots { job, .. }
-            | Response::Finished { job, .. }
-            | Response::Failed { job, .. }
-            | Response::Cancelled { job }
-                if job != current => {}
-            // Nothing for the state: readiness only opens the worker client's outbox,
-            // and the worker client keeps and counts export bytes itself.
-            Response::Ready | Response::ExportChunk { .. } => {}
-            Response::Started { files, missing, notes, damage, .. } => {
-                for error in damage {
+            // Readiness only opens the worker client's outbox.
+            Response::Ready => {}
+            // What the page shows belongs to the current load alone: news and answers
+            // about an earlier one (sent before the worker saw the new load) are dropped.
+            Response::Load { load, .. } | Response::Answer { load, .. } | Response::Export { load, .. }
+                if load != current => {}
+            Response::Load { event, .. } => self.apply_load(event),
+            Response::Answer { id, answer, .. } => self.apply_answer(id, answer),
+            Response::Export { id, event, .. } => self.apply_export(id, event),
+            Response::Rejected { error } => self.alert(error.message),
+        }
+    }
+
+    fn apply_load(&self, event: LoadEvent) {
+        match event {
+            LoadEvent::Started { files, missing, notes, unused, damage } => {
+                for error in unused.into_iter().chain(damage) {
                     self.alert(error.message);
                 }
-                self.files.set(
-                    files
-                        .into_iter()
-                        .map(|f| FileProgress {
-                            file: f.file,
-                            source: f.source,
-                            bytes_done: 0,
-                            bytes_total: f.bytes,
-                            records: 0,
-                            elapsed_ms: 0.0,
-                            state: FileState::Waiting,
-                        })
-                        .collect(),
-                );
+                let waiting = |f: FoundFile| FileProgress {
+                    file: f.file,
+                    source: f.source,
+                    bytes_done: 0,
+                    bytes_total: f.bytes,
+                    records: 0,
+                    elapsed_ms: 0.0,
+                    state: FileState::Waiting,
+                };
+                self.files.set(files.into_iter().map(waiting).collect());
                 self.missing.set(missing);
                 self.notes.set(notes);
             }
-            Response::Progress { file, bytes_done, bytes_total, records, elapsed_ms, .. } => {
+            LoadEvent::Progress { file, bytes_done, bytes_total, records, elapsed_ms } => {
                 self.update_file(file, |p| {
                     p.bytes_done = bytes_done;
                     p.bytes_total = bytes_total.max(bytes_done);
@@ -254,7 +251,7 @@ impl Store {
                     p.state = FileState::Running;
                 });
             }
-            Response::FileDone { file, entry, elapsed_ms, .. } => {
+            LoadEvent::FileDone { file, entry, elapsed_ms } => {
                 if entry.status == FileStatus::Failed {
                     // The core's message already starts with the file and line.
                     let error = entry.error.clone().unwrap_or_else(|| format!("{file}: could not be read"));
@@ -269,18 +266,33 @@ impl Store {
                     p.state = FileState::Done(entry);
                 });
             }
-            Response::MoviesReady { overview, .. } => self.overview.set(Some(overview)),
-            Response::Snapshots { comparisons, .. } => self.snapshots.set(comparisons),
-            Response::Finished { manifest, .. } => {
+            LoadEvent::MoviesReady { overview } => self.overview.set(Some(overview)),
+            LoadEvent::Snapshots { comparisons } => self.snapshots.set(comparisons),
+            LoadEvent::Finished { manifest, .. } => {
                 self.manifest.set(Some(manifest));
                 self.phase.set(Phase::Done);
             }
-            Response::Failed { error, .. } => {
+            LoadEvent::Failed { error } => {
                 self.alert(error.message);
                 self.phase.set(Phase::Failed);
             }
-            Response::Cancelled { .. } => self.phase.set(Phase::Cancelled),
-            Response::Companies { company_year, company_genre_year, .. } => {
+            LoadEvent::Cancelled { stopped } => {
+                self.files.update(|files| {
+                    for p in files.iter_mut().filter(|p| !matches!(p.state, FileState::Done(_))) {
+                        let records = stopped.filter(|(file, _)| *file == p.file).map(|(_, records)| records);
+                        p.state = FileState::Cancelled(records);
+                    }
+                });
+                self.phase.set(Phase::Cancelled);
+            }
+            // A cancel that came after the load had ended: nothing to change.
+            LoadEvent::NotRunning => {}
+        }
+    }
+
+    fn apply_answer(&self, id: u32, answer: Answer) {
+        match answer {
+            Answer::Companies { company_year, company_genre_year } => {
                 let mut received: HashMap<i64, CompanyData> = HashMap::new();
                 for row in company_year {
                     received.entry(row.company_id).or_default().years.push(row);
@@ -290,18 +302,25 @@ impl Store {
                 }
                 self.companies.update(|companies| companies.extend(received));
             }
-            Response::ErrorLog { id, matching, total, kept, rows } => {
+            Answer::ErrorLog { matching, total, kept, rows } => {
                 self.error_log.set(Some(ErrorLogPage { id, matching, total, kept, rows }));
             }
-            Response::ExportProgress { id, file, bytes_done, bytes_total } => {
+            Answer::Failed { error } => self.alert(error.message),
+        }
+    }
+
+    fn apply_export(&self, id: u32, event: ExportEvent) {
+        match event {
+            // The worker client keeps and counts the bytes itself.
+            ExportEvent::Chunk { .. } => {}
+            ExportEvent::Progress { file, bytes_done, bytes_total } => {
                 self.update_export(id, |e| e.reading = Some((file, bytes_done, bytes_total)));
             }
-            Response::ExportReady { id, .. } => self.exports.update(|exports| exports.retain(|e| e.id != id)),
-            Response::ExportFailed { id, error } => {
+            ExportEvent::Ready { .. } => self.exports.update(|exports| exports.retain(|e| e.id != id)),
+            ExportEvent::Failed { error } => {
                 self.update_export(id, |e| e.error = Some(error.message.clone()));
                 self.alert(error.message);
             }
-            Response::Rejected { error } => self.alert(error.message),
         }
     }
 }
@@ -309,28 +328,56 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use movies_protocol::{FoundFile, UserError};
+    use movies_protocol::{ErrorCode, ErrorKind, UserError};
 
-    fn started(job: u32) -> Response {
-        let file = FoundFile { file: InputFile::Links, source: format!("load-{job}.zip:links.csv"), bytes: 10 };
-        Response::Started { job, files: vec![file], missing: Vec::new(), notes: Vec::new(), damage: Vec::new() }
+    fn started(load: u32) -> Response {
+        let file = FoundFile { file: InputFile::Links, source: format!("load-{load}.zip:links.csv"), bytes: 10 };
+        let event = LoadEvent::Started {
+            files: vec![file],
+            missing: Vec::new(),
+            notes: Vec::new(),
+            unused: Vec::new(),
+            damage: Vec::new(),
+        };
+        Response::Load { load, event }
     }
 
     #[test]
-    fn news_of_an_earlier_load_is_dropped() {
+    fn news_and_answers_of_an_earlier_load_are_dropped() {
         let store = Store::new(ViewState::default());
         store.begin_load(2);
         store.apply(started(1));
-        store.apply(Response::Cancelled { job: 1 });
-        let error = UserError { source: "load-1.zip".into(), line: None, message: "load-1.zip: not a zip".into() };
-        store.apply(Response::Failed { job: 1, error });
+        store.apply(Response::Load { load: 1, event: LoadEvent::Cancelled { stopped: None } });
+        let error = UserError::new(ErrorKind::Input(ErrorCode::NotAZip), "load-1.zip", "load-1.zip: not a zip".into());
+        store.apply(Response::Load { load: 1, event: LoadEvent::Failed { error } });
+        let late = Answer::Companies { company_year: Vec::new(), company_genre_year: Vec::new() };
+        store.companies.set(HashMap::from([(3, CompanyData::default())]));
+        store.apply(Response::Answer { id: 7, load: 1, answer: late });
         assert!(store.files.get_untracked().is_empty());
         assert_eq!(store.phase.get_untracked(), Phase::Loading);
         assert!(store.alerts.get_untracked().is_empty());
 
         store.apply(started(2));
         assert_eq!(store.files.get_untracked()[0].source, "load-2.zip:links.csv");
-        store.apply(Response::Cancelled { job: 2 });
+        let stopped = Some((InputFile::Links, 1234));
+        store.apply(Response::Load { load: 2, event: LoadEvent::Cancelled { stopped } });
         assert_eq!(store.phase.get_untracked(), Phase::Cancelled);
+        assert_eq!(store.files.get_untracked()[0].state, FileState::Cancelled(Some(1234)));
+    }
+
+    #[test]
+    fn inputs_that_yield_nothing_are_shown() {
+        let store = Store::new(ViewState::default());
+        store.begin_load(1);
+        let unused = UserError::new(ErrorKind::Unused, "notes.txt", "notes.txt: not a file of The Movies Dataset".into());
+        let event = LoadEvent::Started {
+            files: Vec::new(),
+            missing: Vec::new(),
+            notes: Vec::new(),
+            unused: vec![unused],
+            damage: Vec::new(),
+        };
+        store.apply(Response::Load { load: 1, event });
+        assert_eq!(store.alerts.get_untracked()[0].message, "notes.txt: not a file of The Movies Dataset");
     }
 }

@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
-use movies_protocol::{ExportRequest, Request, Response};
+use movies_protocol::{ExportEvent, ExportRequest, LoadId, Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{File, MessageEvent, Worker};
 
 use crate::download::Downloads;
+use crate::given::Given;
 use crate::store::{ExportStatus, Store};
 
 /// Messages posted before the worker said it is ready (a worker drops messages that
@@ -78,11 +79,11 @@ impl WorkerClient {
         }
     }
 
-    /// Starts loading `files`; returns the load's job id.
-    pub fn load(&self, files: &[File]) -> u32 {
-        let job = self.next_id();
-        self.post(&Request::Load { job }, Some(files));
-        job
+    /// Starts loading what the user gave; returns the load's id.
+    pub fn load(&self, given: Given) -> LoadId {
+        let load = self.next_id();
+        self.post(&Request::Load { load, inputs: given.inputs }, Some(&given.files));
+        load
     }
 
     /// Sends a request without files.
@@ -90,11 +91,12 @@ impl WorkerClient {
         self.post(request, None);
     }
 
-    /// Asks for an export and records it as in progress.
+    /// Asks for an export of the current load and records it as in progress.
     pub fn export(&self, store: Store, export: ExportRequest, label: String) {
         let id = self.next_id();
+        let load = store.job.get_untracked();
         store.exports.update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None }));
-        self.post(&Request::Export { id, export }, None);
+        self.post(&Request::Export { id, load, export }, None);
     }
 }
 
@@ -104,28 +106,31 @@ fn route(store: Store, downloads: &RefCell<Downloads>, message: &JsValue) {
         Ok(r) => r,
         Err(e) => return store.alert(format!("Unexpected message from the worker: {e}")),
     };
-    match &response {
-        Response::ExportChunk { id, stream } => {
-            let bytes: Option<Uint8Array> = Reflect::get(message, &"bytes".into()).ok().and_then(|b| b.dyn_into().ok());
-            if let Some(bytes) = bytes {
-                let len = u64::from(bytes.length());
-                if downloads.borrow_mut().add_chunk(*id, *stream, &bytes).is_err() {
-                    store.alert("The browser refused to keep the exported data (out of memory?).".into());
-                }
-                store.exports.update(|exports| {
-                    if let Some(e) = exports.iter_mut().find(|e| e.id == *id) {
-                        e.bytes += len;
+    if let Response::Export { id, event, .. } = &response {
+        match event {
+            ExportEvent::Chunk { stream } => {
+                let bytes: Option<Uint8Array> =
+                    Reflect::get(message, &"bytes".into()).ok().and_then(|b| b.dyn_into().ok());
+                if let Some(bytes) = bytes {
+                    let len = u64::from(bytes.length());
+                    if downloads.borrow_mut().add_chunk(*id, *stream, &bytes).is_err() {
+                        store.alert("The browser refused to keep the exported data (out of memory?).".into());
                     }
-                });
+                    store.exports.update(|exports| {
+                        if let Some(e) = exports.iter_mut().find(|e| e.id == *id) {
+                            e.bytes += len;
+                        }
+                    });
+                }
             }
+            ExportEvent::Ready { file_name, mime, order, .. } => {
+                if downloads.borrow_mut().finish(*id, order, file_name, mime).is_err() {
+                    store.alert(format!("{file_name}: the browser could not save the download."));
+                }
+            }
+            ExportEvent::Failed { .. } => downloads.borrow_mut().discard(*id),
+            ExportEvent::Progress { .. } => {}
         }
-        Response::ExportReady { id, file_name, mime, order, .. }
-            if downloads.borrow_mut().finish(*id, order, file_name, mime).is_err() =>
-        {
-            store.alert(format!("{file_name}: the browser could not save the download."));
-        }
-        Response::ExportFailed { id, .. } => downloads.borrow_mut().discard(*id),
-        _ => {}
     }
     store.apply(response);
 }

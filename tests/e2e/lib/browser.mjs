@@ -47,6 +47,15 @@ export async function launch({ extraArgs = [] } = {}) {
  * changes (`window.__worker.inputAt`).
  */
 function hookWorker() {
+  // A response as one flat record: the load event, answer or export event it carries,
+  // with its load as `job` (`{type: "load", load: 3, event: {event: "finished", ...}}`
+  // becomes `{type: "finished", job: 3, ...}`; export events are `export_<event>`).
+  const flatten = (msg) => {
+    if (msg.type === "load") return { ...msg.event, type: msg.event.event, job: msg.load };
+    if (msg.type === "export") return { ...msg.event, type: `export_${msg.event.event}`, id: msg.id, job: msg.load };
+    if (msg.type === "answer") return { ...msg.answer, type: msg.answer.answer, id: msg.id, job: msg.load };
+    return msg;
+  };
   const Native = window.Worker;
   const state = { log: [], inputAt: null };
   Object.defineProperty(window, "__worker", { value: state });
@@ -55,12 +64,13 @@ function hookWorker() {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (event) => {
-        let msg;
+        let raw;
         try {
-          msg = JSON.parse(event.data.json);
+          raw = JSON.parse(event.data.json);
         } catch {
           return;
         }
+        const msg = flatten(raw);
         if (msg.type === "progress" || msg.type === "export_chunk" || msg.type === "export_progress") return;
         const entry = { type: msg.type, t: performance.now(), job: msg.job, id: msg.id };
         for (const key of ["manifest", "memory_bytes", "error", "entry", "file", "file_name", "missing", "comparisons", "elapsed_ms"]) {

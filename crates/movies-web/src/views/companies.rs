@@ -58,7 +58,7 @@ fn fetch_rows(app: AppContext) -> Signal<HashSet<i64>> {
         });
         if !missing.is_empty() {
             pending.update(|p| p.extend(&missing));
-            app.request(|id| Request::Companies { id, company_ids: missing });
+            app.request(|id, load| Request::Companies { id, load, company_ids: missing });
         }
     });
     // The worker answers in order: any change of the received rows ends the waits.

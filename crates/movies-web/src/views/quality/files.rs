@@ -18,6 +18,8 @@ enum Standing {
     Waiting(String),
     /// Being read from a source: percent of its bytes, records so far.
     Reading(String, u64, u64),
+    /// Stopped by a cancel: at this many records, or before it started.
+    Cancelled(String, Option<u64>),
     /// Not found in the input.
     Missing,
     /// Nothing known yet (the load has not listed its files).
@@ -34,7 +36,10 @@ fn standing(store: &Store, file: InputFile) -> Standing {
     let progress = store.files.with(|files| {
         files.iter().find(|p| p.file == file).map(|p| match p.state {
             FileState::Waiting => Standing::Waiting(p.source.clone()),
-            _ => Standing::Reading(p.source.clone(), p.bytes_done * 100 / p.bytes_total.max(1), p.records),
+            FileState::Cancelled(records) => Standing::Cancelled(p.source.clone(), records),
+            FileState::Running | FileState::Done(_) => {
+                Standing::Reading(p.source.clone(), p.bytes_done * 100 / p.bytes_total.max(1), p.records)
+            }
         })
     });
     match progress {
@@ -114,6 +119,10 @@ fn file_row(file: InputFile, standing: Standing) -> impl IntoView {
         Standing::Reading(source, percent, records) => {
             pending(source, format!("reading {percent}% · {} records", format::count(records)), "")
         }
+        Standing::Cancelled(source, Some(records)) => {
+            pending(source, format!("cancelled at {} records", format::count(records)), "")
+        }
+        Standing::Cancelled(source, None) => pending(source, "not read (cancelled)".into(), ""),
         Standing::Missing => pending(String::new(), "missing".into(), "not in the input: its tables are empty"),
         Standing::Unknown => pending(String::new(), "—".into(), ""),
     };

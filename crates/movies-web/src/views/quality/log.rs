@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use movies_protocol::{ErrorLogQuery, ExportRequest, Format, InputFile, IssueRow, Request, Severity, Table};
+use movies_protocol::{
+    ErrorLogQuery, ExportRequest, Format, InputFile, IssueFilter, IssueRow, Request, Severity, Table,
+};
 
 use crate::context::use_app;
 use crate::format;
@@ -79,15 +81,10 @@ pub fn ErrorLog() -> impl IntoView {
         // The log grows as files finish: ask again when they do.
         store.entries.track();
         store.manifest.track();
-        let query = ErrorLogQuery {
-            file: file.get(),
-            severity: severity.get(),
-            text: text.get(),
-            offset: offset.get(),
-            limit: PAGE_SIZE,
-        };
+        let filter = IssueFilter { file: file.get(), severity: severity.get(), text: text.get() };
+        let query = ErrorLogQuery { filter, offset: offset.get(), limit: PAGE_SIZE };
         let asked = query.offset;
-        let id = app.request(|id| Request::ErrorLog { id, query });
+        let id = app.request(|id, load| Request::ErrorLog { id, load, query });
         sent.set((id, asked));
     });
     Effect::new(move |_| {
