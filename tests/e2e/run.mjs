@@ -16,6 +16,8 @@ import { launch, logLength, recordNetwork, waitForLoad, waitForResponse } from "
 import { check, skip, summary } from "./lib/checks.mjs";
 import {
   HOSTILE,
+  asJsonLiterals,
+  deepFolderWithGzip,
   extractZip,
   generatedZip,
   hostileZip,
@@ -494,6 +496,21 @@ if (!REAL_FILES.every((f) => existsSync(f))) {
     const rows = reference.tables;
     return `${rows.movies_master.rows} movies, ${rows.ratings_master.rows} ratings, ${rows.error_log.rows} error-log rows; ${files.length - differ.length} of ${files.length} files byte-identical to the CLI's`;
   });
+
+  await check("real rows re-exported with JSON literals: the same cast, crew and keyword rows as the Python ones", async () => {
+    const credits = asJsonLiterals(join(REAL, "credits.csv"), join(tmp, "json", "credits.csv"), ["cast", "crew"]);
+    const keywords = asJsonLiterals(join(REAL, "keywords.csv"), join(tmp, "json", "keywords.csv"), ["keywords"]);
+    const python = JSON.parse(readFileSync(join(runCli(CLI, REAL_FILES.slice(1, 3), join(tmp, "cli-python")), "manifest.json"), "utf8"));
+    const json = JSON.parse(readFileSync(join(runCli(CLI, [credits, keywords], join(tmp, "cli-json")), "manifest.json"), "utf8"));
+    const end = await pick([credits, keywords]);
+    assert.equal(end.type, "finished", JSON.stringify(end));
+    assertCountsLikeCli(end.manifest, json);
+    for (const table of ["cast_master", "crew_master", "keywords_master"]) {
+      assert.equal(end.manifest.tables[table].rows, python.tables[table].rows, `${table}: JSON and Python literals give the same rows`);
+    }
+    const t = end.manifest.tables;
+    return `${t.cast_master.rows} cast, ${t.crew_master.rows} crew, ${t.keywords_master.rows} keyword rows, as from the Python literals`;
+  });
 }
 
 await check("screenshots of every view, light and dark, 1280 wide", async () => {
@@ -533,6 +550,38 @@ await check("drag and drop: the loose CSV files dropped together load like the C
   assert.equal(end.type, "finished", JSON.stringify(end));
   assertCountsLikeCli(end.manifest);
   return files.map((f) => basename(f)).join(", ");
+});
+
+await check("Open folder: a folder 12 levels deep with gzip-compressed CSV files loads like the command", async () => {
+  const folder = deepFolderWithGzip(SAMPLE, join(tmp, "deep-project"));
+  const cli = JSON.parse(readFileSync(join(runCli(CLI, folder, join(tmp, "cli-deep")), "manifest.json"), "utf8"));
+  const since = await logLength(page);
+  await page.setInputFiles("#open-folder", folder);
+  const end = await waitForLoad(page, since);
+  assert.equal(end.type, "finished", JSON.stringify(end));
+  assertCountsLikeCli(end.manifest, cli);
+  assertCountsLikeCli(end.manifest);
+  assert.ok(cli.files["ratings.csv"].records_read > 0, "the gzip-compressed ratings were read");
+  return `${cli.files["ratings.csv"].records_read} ratings from ratings.csv.gz, 12 folders down`;
+});
+
+await check("a picked file that yields nothing beside the sample: an alert says what it is, the sample loads", async () => {
+  const notes = join(tmp, "notes.txt");
+  writeFileSync(notes, "remember the milk\n");
+  const tarball = join(tmp, "the-movies-dataset.tar");
+  const tar = Buffer.alloc(1024);
+  tar.write("ustar\0", 257, "latin1");
+  writeFileSync(tarball, tar);
+  const end = await pick([SAMPLE, notes, tarball]);
+  assert.equal(end.type, "finished", JSON.stringify(end));
+  assertCountsLikeCli(end.manifest);
+  const alerts = await until("two alerts", async () => {
+    const texts = await alertTexts();
+    return texts.length >= 2 ? texts : null;
+  });
+  assert.ok(alerts.some((t) => t.includes("notes.txt: not a file of The Movies Dataset")), JSON.stringify(alerts));
+  assert.ok(alerts.some((t) => t.includes("the-movies-dataset.tar: a tar archive") && t.includes("tar -xf")), JSON.stringify(alerts));
+  return alerts.map((t) => t.replace(/\s*×\s*$/, "")).join(" | ");
 });
 
 for (const [label, make] of [

@@ -29,6 +29,30 @@ impl Given {
         Given { files, inputs }
     }
 
+    /// The files of a folder picked with the folder picker, which gives each its path
+    /// from the folder's parent (`the-movies-dataset/ratings.csv`): one folder input.
+    pub fn picked_folder(files: Vec<File>) -> Self {
+        let path =
+            |file: &File| js_sys::Reflect::get(file, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string());
+        let paths: Vec<String> =
+            files.iter().map(|f| path(f).filter(|p| !p.is_empty()).unwrap_or_else(|| f.name())).collect();
+        let Some(name) = paths.first().and_then(|p| p.split('/').next()).map(str::to_owned) else {
+            return Given::default();
+        };
+        let mut walk = Walk { files: files.len() as u64, ..Walk::default() };
+        let mut folders = std::collections::BTreeSet::new();
+        for path in &paths {
+            let parts: Vec<&str> = path.split('/').collect();
+            walk.deepest = walk.deepest.max(parts.len().saturating_sub(1));
+            for depth in 2..parts.len() {
+                folders.insert(parts[..depth].join("/"));
+            }
+        }
+        walk.folders = folders.len() as u64;
+        let files_in = paths.into_iter().enumerate().collect();
+        Given { files, inputs: vec![GivenInput::Folder { name, files: files_in, walk }] }
+    }
+
     /// True when nothing was given.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty() && self.inputs.is_empty()

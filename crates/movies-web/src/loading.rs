@@ -52,6 +52,25 @@ pub fn Loader() -> impl IntoView {
         }
         input.set_value("");
     };
+    let on_pick_folder = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let files: Vec<File> =
+            input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+        let given = Given::picked_folder(files);
+        if given.is_empty() {
+            app.store.alert("The folder picked is empty: pick the folder that holds the dataset's CSV files.".into());
+        } else {
+            app.load(given);
+        }
+        input.set_value("");
+    };
+    // `webkitdirectory` (a folder picker) is not an attribute the view macro knows.
+    let folder_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder_input.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
     let on_sample = move |_| load_sample(app);
     let on_cancel = move |_| {
         app.request(|_, load| movies_protocol::Request::Cancel { load });
@@ -66,6 +85,14 @@ pub fn Loader() -> impl IntoView {
                 accept=".zip,.csv,.gz,application/zip,text/csv,application/gzip"
                 multiple
                 on:change=on_pick
+            />
+            <label class="button" for="open-folder">"Open folder"</label>
+            <input
+                id="open-folder"
+                class="visually-hidden"
+                type="file"
+                node_ref=folder_input
+                on:change=on_pick_folder
             />
             <button class="button" id="try-sample" on:click=on_sample>"Try the sample"</button>
             <Show when=move || store.phase.get() == Phase::Loading>

@@ -369,7 +369,8 @@ mod tests {
     fn inputs_that_yield_nothing_are_shown() {
         let store = Store::new(ViewState::default());
         store.begin_load(1);
-        let unused = UserError::new(ErrorKind::Unused, "notes.txt", "notes.txt: not a file of The Movies Dataset".into());
+        let unused =
+            UserError::new(ErrorKind::Unused, "notes.txt", "notes.txt: not a file of The Movies Dataset".into());
         let event = LoadEvent::Started {
             files: Vec::new(),
             missing: Vec::new(),

@@ -3,7 +3,7 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** Runs `movies process INPUT... --out DIR [--format FORMAT]` (one input or a list) and returns DIR. */
 export function runCli(cli, input, out, format = "both") {
@@ -206,4 +206,58 @@ export function manifestCounts(manifest) {
     ]),
   );
   return { files, tables: manifest.tables, coverage: manifest.coverage };
+}
+
+/**
+ * The sample's CSV files in `dir`, 12 folders down, ratings and credits gzip-compressed
+ * (`ratings.csv.gz`): the folder and compressed files users have on disk. Returns the
+ * top folder.
+ */
+export function deepFolderWithGzip(sample, dir) {
+  const code = `
+import gzip, shutil, sys, zipfile, os
+sample, top = sys.argv[1], sys.argv[2]
+deep = os.path.join(top, *"abcdefghijkl")
+os.makedirs(deep, exist_ok=True)
+with zipfile.ZipFile(sample) as z:
+    for info in z.infolist():
+        name = os.path.basename(info.filename)
+        if not name.endswith(".csv"):
+            continue
+        data = z.read(info)
+        if name in ("ratings.csv", "credits.csv"):
+            with gzip.open(os.path.join(deep, name + ".gz"), "wb") as out:
+                out.write(data)
+        else:
+            with open(os.path.join(deep, name), "wb") as out:
+                out.write(data)
+`;
+  execFileSync("python3", ["-c", code, sample, dir]);
+  return dir;
+}
+
+/**
+ * `input` (a CSV file of the dataset) with its Python-literal columns re-exported as
+ * JSON, as pandas users do (`json.dumps(ast.literal_eval(x))`), written to `out`.
+ */
+export function asJsonLiterals(input, out, columns) {
+  const code = `
+import ast, csv, json, sys
+csv.field_size_limit(1 << 30)
+src, dst, columns = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+with open(src, newline="", encoding="utf-8") as f, open(dst, "w", newline="", encoding="utf-8") as g:
+    reader = csv.DictReader(f)
+    writer = csv.DictWriter(g, fieldnames=reader.fieldnames, lineterminator="\\n")
+    writer.writeheader()
+    for row in reader:
+        for column in columns:
+            try:
+                row[column] = json.dumps(ast.literal_eval(row[column]))
+            except Exception:
+                pass
+        writer.writerow(row)
+`;
+  mkdirSync(dirname(out), { recursive: true });
+  execFileSync("python3", ["-c", code, input, out, columns.join(",")]);
+  return out;
 }
