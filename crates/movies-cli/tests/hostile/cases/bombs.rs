@@ -1,7 +1,7 @@
 //! Zip bombs, sizes that lie, and zips inside the zip.
 
 use super::expect::{case, Case, Expect, Rows};
-use super::inputs::{central_start, put, with_ratings_entry};
+use super::inputs::{central_start, deflated_entry, put, with_ratings_entry};
 use crate::csvgen;
 use crate::zipgen::{self, RawEntry};
 
@@ -10,9 +10,7 @@ pub fn cases() -> Vec<Case> {
     vec![
         case("zip-bomb-10-gib-declared", |dir| {
             let (data, size) = zipgen::ratings_bomb(10);
-            let entry =
-                RawEntry { name: b"ratings.csv".to_vec(), method: 8, flags: 0, crc: 0, data, size, extra: vec![] };
-            let input = with_ratings_entry(dir, entry);
+            let input = with_ratings_entry(dir, deflated_entry("ratings.csv", data, size));
             let expect = Expect::partial()
                 .says("the-movies-dataset.zip:ratings.csv: the entry inflates to 10.0 GiB")
                 .says("more than the limit of 100 times its compressed size")
@@ -22,16 +20,7 @@ pub fn cases() -> Vec<Case> {
         }),
         case("zip-bomb-10-gib-declared-1-mib", |dir| {
             let (data, _) = zipgen::ratings_bomb(10);
-            let entry = RawEntry {
-                name: b"ratings.csv".to_vec(),
-                method: 8,
-                flags: 0,
-                crc: 0,
-                data,
-                size: 1 << 20,
-                extra: vec![],
-            };
-            let input = with_ratings_entry(dir, entry);
+            let input = with_ratings_entry(dir, deflated_entry("ratings.csv", data, 1 << 20));
             let expect = Expect::partial()
                 .says("the-movies-dataset.zip:ratings.csv, line ")
                 .says("inflates beyond its declared size of 1048576 bytes")
@@ -42,8 +31,7 @@ pub fn cases() -> Vec<Case> {
         case("zip-bomb-in-truncated-archive", |dir| {
             // No central directory, and a streamed bomb: the salvage walk must stop it.
             let (data, _) = zipgen::ratings_bomb(10);
-            let bomb =
-                RawEntry { name: b"ratings.csv".to_vec(), method: 8, flags: 8, crc: 0, data, size: 0, extra: vec![] };
+            let bomb = RawEntry { flags: 8, ..deflated_entry("ratings.csv", data, 0) };
             let zip = zipgen::forge(&[RawEntry::deflated("movies_metadata.csv", &csvgen::good_movies()), bomb]);
             let input = put(dir, "the-movies-dataset.zip", &zip[..central_start(&zip)]);
             let expect = Expect::partial()
@@ -93,15 +81,7 @@ pub fn cases() -> Vec<Case> {
         case("nested-zip-bombs-beside-the-data", |dir| {
             // 42.zip-style: zips of zips of bombs, stored next to the real files.
             let (data, size) = zipgen::ratings_bomb(1);
-            let bomb = |name: &str| RawEntry {
-                name: name.as_bytes().to_vec(),
-                method: 8,
-                flags: 0,
-                crc: 0,
-                data: data.clone(),
-                size,
-                extra: vec![],
-            };
+            let bomb = |name: &str| deflated_entry(name, data.clone(), size);
             let inner = zipgen::forge(&[bomb("ratings.csv"), bomb("movies_metadata.csv")]);
             let middle =
                 zipgen::forge(&[RawEntry::with_method("a.zip", 0, &inner), RawEntry::with_method("b.zip", 0, &inner)]);

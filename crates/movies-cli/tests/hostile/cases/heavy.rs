@@ -2,9 +2,9 @@
 //! 60 GiB bomb.
 
 use super::expect::{heavy, Case, Expect, Rows};
-use super::inputs::{put, with_big_overview, with_ratings_entry};
+use super::inputs::{deflated_entry, put, with_big_overview, with_ratings_entry};
 use crate::csvgen::{line, movie, movies_file};
-use crate::zipgen::{self, RawEntry};
+use crate::zipgen;
 
 /// The cases of this subject, in the corpus's order.
 pub fn cases() -> Vec<Case> {
@@ -29,16 +29,7 @@ pub fn cases() -> Vec<Case> {
             // Under the 64 GiB size limit, and 60 MiB is under the ratio exemption: the
             // guard must stop it after 60 MiB of ratings.
             let (data, _) = zipgen::ratings_bomb(60);
-            let entry = RawEntry {
-                name: b"ratings.csv".to_vec(),
-                method: 8,
-                flags: 0,
-                crc: 0,
-                data,
-                size: 60 << 20,
-                extra: vec![],
-            };
-            let input = with_ratings_entry(dir, entry);
+            let input = with_ratings_entry(dir, deflated_entry("ratings.csv", data, 60 << 20));
             let expect = Expect::partial().says("inflates beyond its declared size of 62914560 bytes").file(
                 "ratings.csv",
                 "failed",

@@ -38,6 +38,12 @@ pub fn loose_dataset(dir: &Path) -> Vec<PathBuf> {
     csvgen::good_dataset(3).into_iter().map(|(name, bytes)| put(dir, name, &bytes)).collect()
 }
 
+/// An entry of `data`, deflated already, whose headers declare `size` bytes
+/// uncompressed and a checksum of 0, true or not (as a bomb declares them).
+pub fn deflated_entry(name: &str, data: Vec<u8>, size: u64) -> RawEntry {
+    RawEntry { name: name.as_bytes().to_vec(), method: 8, flags: 0, crc: 0, data, size, extra: Vec::new() }
+}
+
 /// Movies 1..=3 and links, plus `entry` as ratings.csv, in a forged archive.
 pub fn with_ratings_entry(dir: &Path, entry: RawEntry) -> PathBuf {
     let zip = zipgen::forge(&[

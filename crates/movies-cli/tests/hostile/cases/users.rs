@@ -5,7 +5,7 @@
 use std::fs;
 
 use super::expect::{all_ok_but, case, Case, Expect, Rows};
-use super::inputs::put;
+use super::inputs::{deflated_entry, put};
 use crate::csvgen::{self, line, movie, movies_file};
 use crate::zipgen::{self, RawEntry};
 
@@ -123,15 +123,7 @@ pub fn cases() -> Vec<Case> {
             hasher.update(suffix.as_bytes());
             let size = (prefix.len() + 64 * chunk.len() + suffix.len()) as u64;
             assert!(size / data.len() as u64 > 500, "the entry compresses past 500 to 1");
-            let entry = RawEntry {
-                name: b"movies_metadata.csv".to_vec(),
-                method: 8,
-                flags: 0,
-                crc: hasher.finalize(),
-                data,
-                size,
-                extra: vec![],
-            };
+            let entry = RawEntry { crc: hasher.finalize(), ..deflated_entry("movies_metadata.csv", data, size) };
             let input = put(dir, "the-movies-dataset.zip", &zipgen::forge(&[entry]));
             let expect = Expect::ok()
                 .file("movies_metadata.csv", "ok", Rows::Exactly(2))
