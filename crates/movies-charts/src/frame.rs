@@ -1,35 +1,21 @@
-//! What every chart shares: its frame (size, theme, title), text styles, the year
-//! axis, the chrome above the plot (title, legend, axis caption) and the finishing of
-//! the SVG (accessible name, hover layer).
+//! What every chart shares: its frame (size, theme, title), the year axis, the chrome
+//! above the plot (title, legend, axis caption) and the finishing of the SVG
+//! (accessible name, hover layer).
 
 use std::ops::Range;
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::color::{Rgb, Theme};
+use crate::canvas::{DrawError, Plot, Svg};
+use crate::color::Theme;
 use crate::escape::escape;
 use crate::hover::HoverLayer;
 use crate::legend::{self, LegendItem};
-
-/// Font stack of every text (drawn as SVG `<text>`; the viewer picks the font).
-const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
-
-/// Average advance of a character of the UI font, as a fraction of its size.
-const CHAR_WIDTH: f64 = 0.6;
+use crate::text::{bold, text};
 
 /// Horizontal padding of the whole chart, in pixels.
 pub(crate) const PAD: i32 = 12;
-
-/// The drawing backend of every chart.
-pub(crate) type Svg<'a> = SVGBackend<'a>;
-
-/// A plot whose both axes are numbers (years on x).
-pub(crate) type Plot<'a, 'b> = ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
-/// What drawing can fail with (only a broken backend, never the data).
-pub(crate) type DrawError = DrawingAreaErrorKind<std::io::Error>;
 
 /// Where and how a chart is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,32 +42,6 @@ pub struct Chart {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
-}
-
-/// A text style of the UI font at `px` pixels.
-pub(crate) fn text(px: f64, color: Rgb, h: HPos, v: VPos) -> TextStyle<'static> {
-    // The SVG backend writes `font-size` as the size divided by 1.24.
-    FontDesc::new(FontFamily::Name(FONT), px * 1.24, FontStyle::Normal).color(&color.plot()).pos(Pos::new(h, v))
-}
-
-/// A bold text style of the UI font at `px` pixels.
-pub(crate) fn bold(px: f64, color: Rgb, h: HPos, v: VPos) -> TextStyle<'static> {
-    FontDesc::new(FontFamily::Name(FONT), px * 1.24, FontStyle::Bold).color(&color.plot()).pos(Pos::new(h, v))
-}
-
-/// Estimated width of `text` at `px` pixels (no font is measured: none is loaded).
-pub(crate) fn text_width(text: &str, px: f64) -> f64 {
-    text.chars().count() as f64 * px * CHAR_WIDTH
-}
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-pub(crate) fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 /// The x range that centres each year in its own unit-wide column.
@@ -207,6 +167,7 @@ pub(crate) fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::truncate;
 
     #[test]
     fn year_axis_helpers() {

@@ -4,10 +4,12 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::frame::{chrome_height, draw_chrome, message, render, text, text_width, Chart, Frame, PAD};
+use crate::canvas::{DrawError, Svg};
+use crate::frame::{chrome_height, draw_chrome, message, render, Chart, Frame, PAD};
 use crate::legend::{LegendItem, Swatch};
 use crate::rows::{self, RowLabel, AXIS, ROW};
 use crate::scale::LogScale;
+use crate::text::{text, text_width};
 use crate::units::Unit;
 
 /// A cell: a category's value in a year.
@@ -64,14 +66,14 @@ fn cell_title(chart: &Heatmap, row: &HeatRow, cell: &HeatCell) -> String {
 /// Draws one strip of the color scale from `x` at `y`: `label`, then the colors of
 /// increasing magnitudes with tick labels under them.
 fn draw_strip(
-    root: &DrawingArea<crate::frame::Svg<'_>, plotters::coord::Shift>,
+    root: &DrawingArea<Svg<'_>, plotters::coord::Shift>,
     scale: &LogScale,
     sign: f64,
     label: &str,
     (x, y): (i32, i32),
     chart: &Heatmap,
     frame: &Frame,
-) -> Result<i32, crate::frame::DrawError> {
+) -> Result<i32, DrawError> {
     let theme = &frame.theme;
     root.draw(&Text::new(label.to_owned(), (x, y + 6), text(12.0, theme.text, HPos::Left, VPos::Center)))?;
     let start = x + text_width(label, 12.0).ceil() as i32 + 8;

@@ -3,8 +3,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use crate::canvas::{DrawError, Svg};
 use crate::color::{Rgb, Theme};
-use crate::frame::{text, text_width, truncate, DrawError, Svg};
+use crate::text::{text, text_width, truncate};
 
 /// Text size of legend entries.
 const PX: f64 = 12.0;

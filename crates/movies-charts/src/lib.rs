@@ -15,6 +15,7 @@
 //! titles and labels with [`escape`]. No chart measures text through the DOM, so the
 //! functions run anywhere (natively in tests, in the page in the browser).
 
+mod canvas;
 mod color;
 mod escape;
 mod frame;
@@ -26,6 +27,7 @@ mod lines;
 mod rows;
 mod scale;
 mod stacked;
+mod text;
 mod units;
 
 pub use color::{Paint, Rgb, Theme};

@@ -4,8 +4,10 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use crate::canvas::{DrawError, Plot, Svg};
 use crate::color::{Rgb, Theme};
-use crate::frame::{text, text_width, truncate, year_label, year_labels, year_range, DrawError, Plot, Svg, PAD};
+use crate::frame::{year_label, year_labels, year_range, PAD};
+use crate::text::{text, text_width, truncate};
 
 /// Height of a row, in pixels.
 pub(crate) const ROW: i32 = 22;

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::color::{Rgb, Theme};
-use crate::frame::text_width;
+use crate::text::text_width;
 use crate::units::Unit;
 
 /// A value axis: its range, how many labels and the room they need.

@@ -14,7 +14,8 @@ use movies_core::export::ExportPlan;
 
 use movies_core::archive::Archive;
 
-use crate::inputs::{self, Inputs, PathOrigin};
+use crate::disk::PathOrigin;
+use crate::inputs::{self, Inputs};
 use crate::output::{self, Destination};
 use crate::overlap;
 use crate::run::{self, Progress};

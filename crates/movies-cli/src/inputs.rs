@@ -2,49 +2,15 @@
 //! depth) handed to the core's resolver, or one pipe, read front to back.
 
 use std::collections::HashSet;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use movies_core::origin::Origin;
 use movies_core::sources::{self, Given, GivenKind, Walk};
 use movies_core::{InputError, InputErrorKind};
 
+use crate::disk::PathOrigin;
 use crate::stream::OpenedStream;
-
-/// A dataset file to process, read from disk.
-pub type Source = sources::Source<PathOrigin>;
-
-/// A file on disk, opened afresh for every reader.
-#[derive(Debug, Clone)]
-pub struct PathOrigin {
-    path: PathBuf,
-    name: String,
-    size: u64,
-}
-
-impl PathOrigin {
-    /// The file at `path`, of `size` bytes.
-    pub fn new(path: PathBuf, size: u64) -> Self {
-        PathOrigin { name: path.display().to_string(), path, size }
-    }
-}
-
-impl Origin for PathOrigin {
-    type Reader = File;
-
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn size(&self) -> u64 {
-        self.size
-    }
-
-    fn open(&self) -> io::Result<File> {
-        File::open(&self.path)
-    }
-}
 
 /// What the inputs are.
 pub enum Inputs {

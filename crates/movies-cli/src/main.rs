@@ -2,6 +2,7 @@
 
 mod args;
 mod bench;
+mod disk;
 mod inputs;
 mod marker;
 mod offload;

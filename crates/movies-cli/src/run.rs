@@ -23,7 +23,7 @@ use movies_core::export::{
 use movies_core::kept::Kept;
 use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Metrics, Sink, Step, Table};
 
-use crate::inputs::Source;
+use crate::disk::Source;
 use crate::offload;
 use crate::readahead;
 

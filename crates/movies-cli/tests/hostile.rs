@@ -28,7 +28,7 @@
 //! time with `cargo test --release -p movies-cli --test hostile -- --ignored`.
 
 #[cfg(unix)]
-#[path = "hostile/cases.rs"]
+#[path = "hostile/cases/mod.rs"]
 mod cases;
 #[cfg(unix)]
 #[path = "hostile/check.rs"]

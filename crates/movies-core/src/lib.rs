@@ -31,6 +31,7 @@ pub mod model;
 pub mod origin;
 pub mod pipeline;
 pub mod pyliteral;
+mod recognise;
 pub mod records;
 pub mod schema;
 pub mod sink;

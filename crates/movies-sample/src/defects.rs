@@ -6,24 +6,9 @@ use crate::catalog::Movie;
 use crate::movies::{col, fields, FILE};
 use crate::pylit;
 use crate::quirks::{QuirkKind, QuirkLog};
+use crate::record::Record;
 use crate::rng::Rng;
 use crate::targets::Targets;
-
-/// One logical record of the movies file.
-pub(crate) enum Record {
-    /// A normal 24-field row.
-    Row(Vec<String>),
-    /// A row cut inside `overview` by a stray line break: the first physical line ends
-    /// with `head`, the second starts with `tail`.
-    Split {
-        /// The 24 fields (the `overview` entry is unused).
-        fields: Vec<String>,
-        /// Unquoted start of the overview, ending the first line.
-        head: String,
-        /// Unquoted rest of the overview, starting the second line.
-        tail: String,
-    },
-}
 
 /// The movies file's records, and the catalog indices whose id was destroyed (these
 /// movies get no credits, keywords or links).

@@ -105,6 +105,7 @@ mod people;
 mod pylit;
 mod quirks;
 mod ratings;
+mod record;
 mod reference;
 mod rng;
 mod showcase;

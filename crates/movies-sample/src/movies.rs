@@ -3,8 +3,8 @@
 
 use crate::catalog::Movie;
 use crate::csv_out::{push_field, CsvText, Eol};
-use crate::defects::Record;
 use crate::pylit::{self, Py};
+use crate::record::Record;
 use crate::reference::{COUNTRIES, GENRES, LANGUAGES};
 
 /// File name.
