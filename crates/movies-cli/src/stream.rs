@@ -16,6 +16,7 @@ use movies_core::archive::StreamedZip;
 use movies_core::export::ExportPlan;
 use movies_core::gzip::GzipReader;
 use movies_core::input::MatchQuality;
+use movies_core::origin::read_up_to;
 use movies_core::sniff::{Content, HEAD_BYTES};
 use movies_core::sources::UnusedReason;
 use movies_core::{InputError, InputErrorKind, InputFile};
@@ -52,15 +53,7 @@ pub type Stream = Box<dyn Read + Send>;
 /// The first bytes of `reader`, and a reader that still starts with them.
 fn peek(mut reader: Stream) -> io::Result<(Vec<u8>, Stream)> {
     let mut head = vec![0u8; HEAD_BYTES];
-    let mut len = 0;
-    while len < head.len() {
-        match reader.read(&mut head[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
+    let len = read_up_to(&mut reader, &mut head)?;
     head.truncate(len);
     let rest: Stream = Box::new(Cursor::new(head.clone()).chain(reader));
     Ok((head, rest))

@@ -467,7 +467,7 @@ fn input_errors_exit_1_with_one_line_naming_the_file() {
     std::io::Write::write_all(&mut zip, b"nothing to see").unwrap();
     zip.finish().unwrap();
     let line = fails_with_one_line(&empty, &out, "other.zip");
-    assert!(line.contains("no file of The Movies Dataset") && line.contains("notes/readme.txt"), "{line}");
+    assert!(line.contains("without any file of The Movies Dataset (it holds: notes/readme.txt)"), "{line}");
 
     let no_id = scratch.join("movies_metadata.csv");
     fs::write(&no_id, "budget,genres,popularity,production_companies,release_date,revenue,title\n0,[],1.5,[],,0,X\n")

@@ -57,7 +57,7 @@ impl Origin for InMemory {
 }
 
 /// Reads up to `buf.len()` bytes; returns how many (fewer only at the end of the input).
-pub(crate) fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+pub fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut len = 0;
     while len < buf.len() {
         match reader.read(&mut buf[len..]) {
