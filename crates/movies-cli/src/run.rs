@@ -21,7 +21,7 @@ use movies_core::export::{
     FileEntry, Format, Manifest, StreamingSink,
 };
 use movies_core::kept::Kept;
-use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Metrics, Sink, Step, Table};
+use movies_core::{FileJob, FileReport, InputError, InputFile, Limits, Sink, Step, Table};
 
 use crate::disk::Source;
 use crate::offload;
@@ -83,9 +83,9 @@ pub struct JobOutcome {
     pub elapsed: Duration,
     kept: Kept,
     rows: Vec<(Table, u64)>,
-    /// The metrics, when this job read the movies and already wrote the tables that
-    /// derive from them alone (while the other files were still being read).
-    movie_tables: Option<Metrics>,
+    /// Whether this job read the movies and already wrote the tables that derive from
+    /// them alone (while the other files were still being read).
+    wrote_movie_tables: bool,
 }
 
 /// The result of a run.
@@ -175,9 +175,10 @@ pub(crate) fn finish_run(
     }
     let files: Vec<(InputFile, FileEntry)> = jobs.iter().map(|j| (j.file, j.entry.clone())).collect();
     // Only the movies job writes the movie tables (there is one source per input file).
-    let manifest = match jobs.iter_mut().find_map(|j| j.movie_tables.take()) {
-        Some(metrics) => finish_export_after_movie_tables(&mut target, plan, &kept, &metrics, files, &rows)?,
-        None => finish_export(&mut target, plan, &kept, files, &rows)?.0,
+    let (manifest, _) = if jobs.iter().any(|j| j.wrote_movie_tables) {
+        finish_export_after_movie_tables(&mut target, plan, &kept, files, &rows)?
+    } else {
+        finish_export(&mut target, plan, &kept, files, &rows)?
     };
     Ok((manifest, jobs))
 }
@@ -245,15 +246,12 @@ pub(crate) fn run_job<'a>(
         (None, None) => FileEntry::failed(name, "no data".into()),
     };
     let rows = streamed.rows.into_iter().filter(|(t, _)| *t != Table::ErrorLog).collect();
-    let movie_tables = if file == InputFile::MoviesMetadata {
-        let metrics = Metrics::compute(&streamed.kept.movies);
-        write_movie_tables(&mut target, plan, &streamed.kept.movies, &metrics)?;
-        Some(metrics)
-    } else {
-        None
-    };
+    let wrote_movie_tables = file == InputFile::MoviesMetadata;
+    if wrote_movie_tables {
+        write_movie_tables(&mut target, plan, &streamed.kept.movies)?;
+    }
     let (elapsed, kept) = (started.elapsed(), streamed.kept);
-    Ok(JobOutcome { file, entry, error, elapsed, kept, rows, movie_tables })
+    Ok(JobOutcome { file, entry, error, elapsed, kept, rows, wrote_movie_tables })
 }
 
 /// Joins the per-file error-log parts, in input order, into the error_log table.

@@ -116,6 +116,39 @@ pub struct MovieRating {
     pub avg_rating: f64,
 }
 
+/// The user ratings of one TMDB movie.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct MovieRatings {
+    /// Number of ratings.
+    pub ratings: u64,
+    /// Sum of the ratings (stars; half stars add exactly in a double).
+    pub sum: f64,
+}
+
+impl MovieRatings {
+    /// The mean rating; `None` without ratings.
+    pub fn mean(&self) -> Option<f64> {
+        (self.ratings > 0).then(|| self.sum / self.ratings as f64)
+    }
+}
+
+/// User ratings per TMDB movie id (see [`Kept::ratings_by_movie`]); empty until the
+/// ratings and links are read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RatingsByMovie(HashMap<i64, MovieRatings>);
+
+impl RatingsByMovie {
+    /// The ratings of the TMDB movie `movie_id`, when it has any.
+    pub fn get(&self, movie_id: i64) -> Option<MovieRatings> {
+        self.0.get(&movie_id).copied()
+    }
+
+    /// Whether no movie has ratings.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// What the sinks keep for the tables written at the end.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Kept {
@@ -133,6 +166,20 @@ impl Kept {
         self.movies.extend(other.movies);
         self.links.extend(other.links);
         self.ratings.merge(other.ratings);
+    }
+
+    /// The ratings of each TMDB movie: those of every MovieLens movie that links_master
+    /// maps to its id (ratings of unlinked MovieLens movies belong to none).
+    pub fn ratings_by_movie(&self) -> RatingsByMovie {
+        let mut by_movie: HashMap<i64, MovieRatings> = HashMap::new();
+        for (movielens_id, (count, sum)) in self.ratings.iter() {
+            if let Some(tmdb_id) = self.links.get(&movielens_id).copied().flatten() {
+                let totals = by_movie.entry(tmdb_id).or_default();
+                totals.ratings += count;
+                totals.sum += sum;
+            }
+        }
+        RatingsByMovie(by_movie)
     }
 
     /// The rows of `movie_ratings`, by MovieLens id.
@@ -172,5 +219,24 @@ mod tests {
                 MovieRating { movielens_id: 9_000_000_000, tmdb_id: None, ratings: 1, avg_rating: 5.0 },
             ]
         );
+    }
+
+    #[test]
+    fn a_tmdb_movie_has_the_ratings_of_every_movielens_id_linked_to_it() {
+        let mut kept = Kept::default();
+        kept.links.insert(1, Some(862));
+        kept.links.insert(7, Some(862));
+        kept.links.insert(2, None);
+        kept.ratings.add(1, 4.0);
+        kept.ratings.add(7, 2.5);
+        kept.ratings.add(7, 3.0);
+        kept.ratings.add(2, 5.0);
+        kept.ratings.add(3, 1.0);
+        let by_movie = kept.ratings_by_movie();
+        assert_eq!(by_movie.get(862), Some(MovieRatings { ratings: 3, sum: 9.5 }));
+        assert_eq!(by_movie.get(862).and_then(|r| r.mean()), Some(9.5 / 3.0));
+        assert_eq!(by_movie.get(2), None);
+        assert_eq!(by_movie.get(3), None);
+        assert_eq!(MovieRatings::default().mean(), None);
     }
 }

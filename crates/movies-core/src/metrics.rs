@@ -4,11 +4,15 @@
 //! are left out (and counted in [`Coverage`]); company tables leave out movies without a
 //! company and `genre_year` those without a genre; a `*_sum` over no known value is
 //! null; a company's or genre's display name is the smallest name listed for its id.
+//! User ratings: a movie's are those of every MovieLens movie links_master maps to it
+//! (see [`RatingsByMovie`]); `mean_rating` is the sum of the group's ratings over their
+//! number, null without ratings.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::kept::{MovieRatings, RatingsByMovie};
 use crate::model::{Movie, Named};
 
 /// A sum over the movies where a value is known, with how many those were.
@@ -29,6 +33,40 @@ impl KnownSum {
     }
 }
 
+/// The user ratings of a group of distinct movies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserRatings {
+    /// Distinct movies with at least one rating.
+    pub rated_movies: i64,
+    /// Number of ratings of those movies.
+    pub ratings: i64,
+    /// Sum of those ratings over their number; `None` when there are none.
+    pub mean_rating: Option<f64>,
+}
+
+/// Running sum of the ratings of a group.
+#[derive(Debug, Clone, Copy, Default)]
+struct RatingSum {
+    rated_movies: i64,
+    ratings: u64,
+    sum: f64,
+}
+
+impl RatingSum {
+    fn add(&mut self, movie: Option<MovieRatings>) {
+        if let Some(r) = movie.filter(|r| r.ratings > 0) {
+            self.rated_movies += 1;
+            self.ratings += r.ratings;
+            self.sum += r.sum;
+        }
+    }
+
+    fn finish(self) -> UserRatings {
+        let total = MovieRatings { ratings: self.ratings, sum: self.sum };
+        UserRatings { rated_movies: self.rated_movies, ratings: self.ratings as i64, mean_rating: total.mean() }
+    }
+}
+
 /// Running totals for a group of distinct movies.
 #[derive(Debug, Clone, Copy, Default)]
 struct Totals {
@@ -37,15 +75,17 @@ struct Totals {
     revenue: KnownSum,
     profit: KnownSum,
     popularity: KnownSum,
+    ratings: RatingSum,
 }
 
 impl Totals {
-    fn add(&mut self, movie: &Movie) {
+    fn add(&mut self, movie: &Movie, ratings: Option<MovieRatings>) {
         self.movies += 1;
         self.budget.add(movie.budget);
         self.revenue.add(movie.revenue);
         self.profit.add(movie.profit());
         self.popularity.add(movie.popularity);
+        self.ratings.add(ratings);
     }
 
     fn avg_popularity(&self) -> Option<f64> {
@@ -72,6 +112,8 @@ pub struct CompanyYear {
     pub profit: KnownSum,
     /// Mean popularity over movies where it is known.
     pub avg_popularity: Option<f64>,
+    /// User ratings of the movies.
+    pub ratings: UserRatings,
 }
 
 /// A row of `company_genre_year`.
@@ -111,6 +153,8 @@ pub struct GenreYear {
     /// 1 = the year's most popular genre (total popularity desc at six decimals, null
     /// last; then movies desc; then genre name asc).
     pub popularity_rank: u32,
+    /// User ratings of the movies.
+    pub ratings: UserRatings,
 }
 
 /// A company for search: its id, display name and how many movies list it.
@@ -167,8 +211,9 @@ fn display_names<'m>(lists: impl Iterator<Item = &'m Named>) -> HashMap<i64, Opt
 }
 
 impl Metrics {
-    /// Computes every metric table from the cleaned movies.
-    pub fn compute(movies: &[Movie]) -> Metrics {
+    /// Computes every metric table from the cleaned movies and their user ratings
+    /// (empty before ratings.csv and links.csv are read: every group then has none).
+    pub fn compute(movies: &[Movie], ratings: &RatingsByMovie) -> Metrics {
         let company_names = display_names(movies.iter().flat_map(|m| &m.companies));
         let genre_names = display_names(movies.iter().flat_map(|m| &m.genres));
         let owned = |name: Option<&Option<&str>>| name.copied().flatten().map(str::to_owned);
@@ -189,8 +234,9 @@ impl Metrics {
                 coverage.movies_without_year += 1;
                 continue;
             };
+            let movie_ratings = ratings.get(movie.id);
             for company in &movie.companies {
-                company_year.entry((company.id, year)).or_default().add(movie);
+                company_year.entry((company.id, year)).or_default().add(movie, movie_ratings);
                 if movie.genres.is_empty() {
                     *company_genre_year.entry((company.id, year, None)).or_default() += 1;
                 }
@@ -199,7 +245,7 @@ impl Metrics {
                 }
             }
             for genre in &movie.genres {
-                genre_year.entry((year, genre.id)).or_default().add(movie);
+                genre_year.entry((year, genre.id)).or_default().add(movie, movie_ratings);
             }
         }
 
@@ -214,6 +260,7 @@ impl Metrics {
                 revenue: t.revenue,
                 profit: t.profit,
                 avg_popularity: t.avg_popularity(),
+                ratings: t.ratings.finish(),
             })
             .collect();
 
@@ -241,6 +288,7 @@ impl Metrics {
                 total_popularity: t.popularity.sum,
                 avg_popularity: t.avg_popularity(),
                 popularity_rank: 0,
+                ratings: t.ratings.finish(),
             })
             .collect();
         rank_genres(&mut genre_year);
@@ -323,7 +371,7 @@ mod tests {
         c.companies = vec![named(7, "Zeta")];
         let d = movie(4, Some(2001), None, None, None);
 
-        let m = Metrics::compute(&[a, b, c, d]);
+        let m = Metrics::compute(&[a, b, c, d], &RatingsByMovie::default());
         let z = m.company_year.iter().find(|r| r.company_id == 7).unwrap();
         assert_eq!(z.company.as_deref(), Some("Alpha"));
         assert_eq!((z.year, z.movies), (2000, 2));
@@ -350,6 +398,40 @@ mod tests {
     }
 
     #[test]
+    fn ratings_are_summed_over_the_rated_movies_of_a_group() {
+        use crate::kept::Kept;
+        let mut a = movie(862, Some(1995), None, None, None);
+        a.genres = vec![named(16, "Animation")];
+        a.companies = vec![named(3, "Pixar")];
+        let mut b = movie(863, Some(1995), None, None, None);
+        b.genres = vec![named(16, "Animation")];
+        b.companies = vec![named(3, "Pixar")];
+        let mut c = movie(864, Some(1995), None, None, None);
+        c.genres = vec![named(16, "Animation")];
+        c.companies = vec![named(3, "Pixar")];
+        let mut kept = Kept::default();
+        kept.links.insert(1, Some(862));
+        kept.links.insert(2, Some(863));
+        kept.links.insert(3, Some(863));
+        for (movielens_id, rating) in [(1, 4.0), (1, 5.0), (2, 3.0), (3, 0.5)] {
+            kept.ratings.add(movielens_id, rating);
+        }
+        let m = Metrics::compute(&[a, b, c], &kept.ratings_by_movie());
+        let expected = UserRatings { rated_movies: 2, ratings: 4, mean_rating: Some(12.5 / 4.0) };
+        assert_eq!(m.company_year[0].ratings, expected);
+        assert_eq!(m.genre_year[0].ratings, expected);
+
+        let unrated = Metrics::compute(&m_movies_without_links(), &kept.ratings_by_movie());
+        assert_eq!(unrated.company_year[0].ratings, UserRatings { rated_movies: 0, ratings: 0, mean_rating: None });
+    }
+
+    fn m_movies_without_links() -> Vec<Movie> {
+        let mut m = movie(1, Some(2001), None, None, None);
+        m.companies = vec![named(9, "Nobody")];
+        vec![m]
+    }
+
+    #[test]
     fn ranking_by_popularity_then_movies_then_name() {
         let mk = |id, genre: Named, pop| {
             let mut m = movie(id, Some(1999), None, None, pop);
@@ -363,7 +445,7 @@ mod tests {
             mk(4, named(3, "Comedy"), Some(2.5)),
             mk(5, named(4, "Western"), None),
         ];
-        let m = Metrics::compute(&movies);
+        let m = Metrics::compute(&movies, &RatingsByMovie::default());
         let order: Vec<_> = m.genre_year.iter().map(|g| (g.genre.clone().unwrap(), g.popularity_rank)).collect();
         assert_eq!(order, [("Comedy".into(), 1), ("Action".into(), 2), ("Drama".into(), 3), ("Western".into(), 4)]);
         assert_eq!(m.genre_year[3].total_popularity, None);
@@ -381,6 +463,7 @@ mod tests {
             total_popularity: Some(total),
             avg_popularity: None,
             popularity_rank: 0,
+            ratings: UserRatings::default(),
         };
         let mut rows = [mk("Thriller", 20.242537000000002), mk("Comedy", 20.242537)];
         rank_genres(&mut rows);

@@ -139,6 +139,11 @@ pub const REVENUE_COLUMNS: MoneyColumns = MoneyColumns { sum: "revenue_sum", mov
 /// The profit columns of the metric tables.
 pub const PROFIT_COLUMNS: MoneyColumns = MoneyColumns { sum: "profit_sum", movies: "profit_movies" };
 
+/// The user-rating columns of the metric tables: `rated_movies`, `ratings`,
+/// `mean_rating` (a TMDB movie's ratings are those of every MovieLens movie links_master
+/// maps to it).
+pub const RATING_COLUMNS: [&str; 3] = ["rated_movies", "ratings", "mean_rating"];
+
 const MOVIE_REF: [Reference; 1] = [Reference { column: "movie_id", table: Table::MoviesMaster, target: "id" }];
 
 static DEFS: [TableDef; 12] = [
@@ -292,6 +297,9 @@ static DEFS: [TableDef; 12] = [
             col(PROFIT_COLUMNS.sum, Double, "sum of known profits"),
             key(PROFIT_COLUMNS.movies, BigInt, "movies with both budget and revenue known"),
             col("avg_popularity", Double, "mean popularity over movies where it is known"),
+            key(RATING_COLUMNS[0], BigInt, "distinct movies with at least one user rating"),
+            key(RATING_COLUMNS[1], BigInt, "user ratings of those movies"),
+            col(RATING_COLUMNS[2], Double, "sum of those ratings / ratings; null when there are none"),
         ],
         references: &[],
     },
@@ -329,6 +337,9 @@ static DEFS: [TableDef; 12] = [
             col("total_popularity", Double, "sum of known popularity"),
             col("avg_popularity", Double, "mean of known popularity"),
             key("popularity_rank", Integer, "1 = most popular genre of the year"),
+            key(RATING_COLUMNS[0], BigInt, "distinct movies with at least one user rating"),
+            key(RATING_COLUMNS[1], BigInt, "user ratings of those movies"),
+            col(RATING_COLUMNS[2], Double, "sum of those ratings / ratings; null when there are none"),
         ],
         references: &[],
     },

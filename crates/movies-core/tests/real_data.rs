@@ -106,7 +106,7 @@ fn movies_metadata_counts_and_metrics() {
     assert_eq!(rows.movies.iter().filter(|m| m.companies.is_empty()).count(), 46);
     assert_eq!(rows.movies.iter().filter(|m| m.collection_id.is_some()).count(), 86);
 
-    let metrics = Metrics::compute(&rows.movies);
+    let metrics = Metrics::compute(&rows.movies, &Default::default());
     let c = metrics.coverage;
     assert_eq!((c.movies, c.movies_without_year, c.movies_without_company, c.movies_without_genre), (600, 0, 46, 9));
     assert_eq!(metrics.company_year.len(), 794);

@@ -283,6 +283,12 @@ pub enum LoadEvent {
         /// What the views need first.
         overview: Overview,
     },
+    /// ratings.csv and links.csv are done: the answers, recomputed with the user
+    /// ratings of their movies (sent just before [`LoadEvent::Finished`]).
+    RatingsReady {
+        /// The views' data, with ratings.
+        overview: Overview,
+    },
     /// Several snapshot zips were loaded: what changed from each older one to the newest.
     Snapshots {
         /// One comparison per older snapshot, oldest first.

@@ -122,6 +122,8 @@ pub struct Store {
     pub alerts: RwSignal<Vec<Alert>>,
     /// What the views chart first.
     pub overview: RwSignal<Option<Overview>>,
+    /// Whether the answers carry the user ratings (ratings.csv and links.csv read).
+    pub rated: RwSignal<bool>,
     /// The manifest, once every file is done.
     pub manifest: RwSignal<Option<Manifest>>,
     /// Manifest entries of the files done so far.
@@ -150,6 +152,7 @@ impl Store {
             notes: RwSignal::new(Vec::new()),
             alerts: RwSignal::new(Vec::new()),
             overview: RwSignal::new(None),
+            rated: RwSignal::new(false),
             manifest: RwSignal::new(None),
             entries: RwSignal::new(BTreeMap::new()),
             companies: RwSignal::new(HashMap::new()),
@@ -177,6 +180,7 @@ impl Store {
         self.notes.set(Vec::new());
         self.alerts.set(Vec::new());
         self.overview.set(None);
+        self.rated.set(false);
         self.manifest.set(None);
         self.entries.set(BTreeMap::new());
         self.companies.set(HashMap::new());
@@ -267,6 +271,12 @@ impl Store {
                 });
             }
             LoadEvent::MoviesReady { overview } => self.overview.set(Some(overview)),
+            LoadEvent::RatingsReady { overview } => {
+                // The company rows received lack the ratings: they are asked for again.
+                self.companies.set(HashMap::new());
+                self.rated.set(true);
+                self.overview.set(Some(overview));
+            }
             LoadEvent::Snapshots { comparisons } => self.snapshots.set(comparisons),
             LoadEvent::Finished { manifest, .. } => {
                 self.manifest.set(Some(manifest));

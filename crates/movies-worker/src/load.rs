@@ -5,6 +5,7 @@ use std::rc::Rc;
 use movies_core::collect::CollectSink;
 use movies_core::diff::SnapshotDiff;
 use movies_core::export::{build_manifest, FileEntry, Format};
+use movies_core::kept::RatingsByMovie;
 use movies_core::sources::{resolve, Resolved, Source};
 use movies_core::{InputFile, Metrics, Table};
 use movies_protocol::{
@@ -154,7 +155,7 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
         post(LoadEvent::FileDone { file: source.file, entry, elapsed_ms });
         if source.file == InputFile::MoviesMetadata {
             let movies = std::mem::take(&mut sink.kept.movies);
-            let metrics = Rc::new(Metrics::compute(&movies));
+            let metrics = Rc::new(Metrics::compute(&movies, &RatingsByMovie::default()));
             let overview = overview(&metrics, &movies);
             {
                 let mut session = ctx.session.borrow_mut();
@@ -177,16 +178,26 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
             .chain([Table::ErrorLog])
             .map(|t| (t, sink.rows(t)))
             .collect::<Vec<_>>();
-    let manifest = {
+    let (manifest, rated) = {
         let mut session = ctx.session.borrow_mut();
         session.running = false;
         session.rows = streamed.clone();
         let kept = Rc::make_mut(&mut session.kept);
         kept.links = std::mem::take(&mut sink.kept.links);
         kept.ratings = std::mem::take(&mut sink.kept.ratings);
+        // The user ratings join the answers once ratings and links are read.
+        let ratings = kept.ratings_by_movie();
+        let rated = (session.metrics.is_some() && !ratings.is_empty()).then(|| {
+            let metrics = Rc::new(Metrics::compute(&session.kept.movies, &ratings));
+            session.metrics = Some(metrics.clone());
+            overview(&metrics, &session.kept.movies)
+        });
         let metrics = session.metrics.clone().unwrap_or_default();
         let files: Vec<(InputFile, FileEntry)> = session.entries.iter().map(|(f, e)| (*f, e.clone())).collect();
-        build_manifest(&Format::TEXT, files, &streamed, &session.kept, &metrics)
+        (build_manifest(&Format::TEXT, files, &streamed, &session.kept, &metrics), rated)
     };
+    if let Some(overview) = rated {
+        post(LoadEvent::RatingsReady { overview });
+    }
     post(LoadEvent::Finished { manifest, memory_bytes: memory_bytes() });
 }

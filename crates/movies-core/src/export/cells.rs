@@ -1,7 +1,7 @@
 //! Rows as sequences of typed cells, in the column order of [`crate::schema`].
 
 use crate::kept::MovieRating;
-use crate::metrics::{CompanyGenreYear, CompanyYear, GenreYear};
+use crate::metrics::{CompanyGenreYear, CompanyYear, GenreYear, UserRatings};
 use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, Named, RatingRow, Verbatim};
 use crate::schema::Table;
 use crate::values::Date;
@@ -213,6 +213,16 @@ impl TableRow for CompanyYear {
         w.float(self.profit.sum);
         w.int(Some(self.profit.movies));
         w.float(self.avg_popularity);
+        self.ratings.write_cells(w);
+    }
+}
+
+impl UserRatings {
+    /// `rated_movies`, `ratings`, `mean_rating`.
+    fn write_cells<W: CellWriter>(&self, w: &mut W) {
+        w.int(Some(self.rated_movies));
+        w.int(Some(self.ratings));
+        w.float(self.mean_rating);
     }
 }
 
@@ -242,6 +252,7 @@ impl TableRow for GenreYear {
         w.float(self.total_popularity);
         w.float(self.avg_popularity);
         w.int(Some(i64::from(self.popularity_rank)));
+        self.ratings.write_cells(w);
     }
 }
 

@@ -211,18 +211,17 @@ pub fn write_table<T: ExportTarget, R: TableRow>(
     Ok(count)
 }
 
-/// Writes the tables derived from the movies alone: `movies_master`,
-/// `movies_aggregated` and the three metric tables (`metrics` computed from `movies`).
-/// They need nothing but movies_metadata.csv, so they can be written while the other
-/// files are still being read.
-pub fn write_movie_tables<T: ExportTarget>(
-    target: &mut T,
-    plan: &ExportPlan,
-    movies: &[Movie],
-    metrics: &Metrics,
-) -> io::Result<()> {
+/// Writes the tables derived from the movies alone: `movies_master` and
+/// `movies_aggregated`. They need nothing but movies_metadata.csv, so they can be
+/// written while the other files are still being read.
+pub fn write_movie_tables<T: ExportTarget>(target: &mut T, plan: &ExportPlan, movies: &[Movie]) -> io::Result<()> {
     write_table(target, plan, movies)?;
     write_table(target, plan, movies.iter().flat_map(AggregatedRow::of))?;
+    Ok(())
+}
+
+/// Writes the three metric tables.
+pub fn write_metric_tables<T: ExportTarget>(target: &mut T, plan: &ExportPlan, metrics: &Metrics) -> io::Result<()> {
     write_table(target, plan, &metrics.company_year)?;
     write_table(target, plan, &metrics.company_genre_year)?;
     write_table(target, plan, &metrics.genre_year)?;
@@ -265,9 +264,8 @@ pub fn build_manifest(
     manifest
 }
 
-/// Finishes an export once every input file was streamed: computes the metrics,
-/// writes the movie and metric tables, then `movie_ratings`, `manifest.json`,
-/// `schema.sql` and `queries.sql`.
+/// Finishes an export once every input file was streamed: writes the movie tables,
+/// then everything [`finish_export_after_movie_tables`] writes.
 pub fn finish_export<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
@@ -275,27 +273,27 @@ pub fn finish_export<T: ExportTarget>(
     files: impl IntoIterator<Item = (crate::input::InputFile, FileEntry)>,
     streamed_rows: &[(Table, u64)],
 ) -> io::Result<(Manifest, Metrics)> {
-    let metrics = Metrics::compute(&kept.movies);
-    write_movie_tables(target, plan, &kept.movies, &metrics)?;
-    let manifest = finish_export_after_movie_tables(target, plan, kept, &metrics, files, streamed_rows)?;
-    Ok((manifest, metrics))
+    write_movie_tables(target, plan, &kept.movies)?;
+    finish_export_after_movie_tables(target, plan, kept, files, streamed_rows)
 }
 
 /// Finishes an export whose movie tables were already written (see
-/// [`write_movie_tables`], with the same `metrics`): writes `movie_ratings`,
-/// `manifest.json`, `schema.sql` and `queries.sql`.
+/// [`write_movie_tables`]): computes the metrics (they need the ratings and links as
+/// well as the movies), writes the metric tables, `movie_ratings`, `manifest.json`,
+/// `schema.sql` and `queries.sql`.
 pub fn finish_export_after_movie_tables<T: ExportTarget>(
     target: &mut T,
     plan: &ExportPlan,
     kept: &Kept,
-    metrics: &Metrics,
     files: impl IntoIterator<Item = (crate::input::InputFile, FileEntry)>,
     streamed_rows: &[(Table, u64)],
-) -> io::Result<Manifest> {
+) -> io::Result<(Manifest, Metrics)> {
+    let metrics = Metrics::compute(&kept.movies, &kept.ratings_by_movie());
+    write_metric_tables(target, plan, &metrics)?;
     write_table(target, plan, kept.movie_ratings())?;
-    let manifest = build_manifest(&plan.formats, files, streamed_rows, kept, metrics);
+    let manifest = build_manifest(&plan.formats, files, streamed_rows, kept, &metrics);
     write_documents(target, &manifest)?;
-    Ok(manifest)
+    Ok((manifest, metrics))
 }
 
 /// Writes `manifest.json`, `schema.sql` and `queries.sql`.
