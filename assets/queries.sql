@@ -1,4 +1,5 @@
--- The nine questions of the movies explorer, as SQL over the exported tables.
+-- The nine questions of the movies explorer, and the user ratings beside them, as SQL
+-- over the exported tables.
 --
 -- Load the tables with schema.sql and the files in csv/ (or json/), then run any query.
 -- The CSV files are RFC 4180: say so rather than let a reader guess from the first rows,
@@ -15,7 +16,10 @@
 -- * a company's (genre's) display name is the smallest name listed for its id;
 -- * the most popular genre of a year has the largest total popularity (compared at the
 --   six decimals of the source, so that the order in which an engine adds the floats
---   cannot decide a tie), then the most movies, then the first name in alphabetical order.
+--   cannot decide a tie), then the most movies, then the first name in alphabetical order;
+-- * a TMDB movie's user ratings are those of every MovieLens movie that links_master maps
+--   to its id; rated_movies counts the movies with at least one rating, ratings their
+--   ratings, and mean_rating is the sum of those ratings over their number (null without).
 --
 -- Each query starts with a line "-- name: <id>" so tools can pick them out.
 
@@ -212,5 +216,63 @@ genre_movies AS (
 SELECT g.genre, m.release_year AS year, SUM(m.profit) AS profit_sum, COUNT(m.profit) AS profit_movies
 FROM genre_movies m
 JOIN genre_names g ON g.genre_id = m.genre_id
+GROUP BY m.genre_id, g.genre, m.release_year
+ORDER BY year, g.genre;
+
+-- name: company_user_ratings_per_year
+-- 10. User ratings of each production company's movies per year.
+WITH company_names AS (
+    SELECT production_company_id AS company_id, MIN(production_company) AS company
+    FROM movies_aggregated
+    WHERE production_company_id IS NOT NULL
+    GROUP BY production_company_id
+),
+company_movies AS (
+    SELECT DISTINCT production_company_id AS company_id, movie_id, release_year
+    FROM movies_aggregated
+    WHERE production_company_id IS NOT NULL AND release_year IS NOT NULL
+),
+movie_user_ratings AS (
+    SELECT l.tmdb_id AS movie_id, COUNT(*) AS ratings, SUM(r.rating) AS rating_sum
+    FROM ratings_master r
+    JOIN links_master l ON l.movielens_id = r.movielens_id
+    WHERE l.tmdb_id IS NOT NULL
+    GROUP BY l.tmdb_id
+)
+SELECT m.company_id, n.company, m.release_year AS year,
+       COUNT(r.movie_id) AS rated_movies, COALESCE(SUM(r.ratings), 0) AS ratings,
+       SUM(r.rating_sum) / SUM(r.ratings) AS mean_rating
+FROM company_movies m
+JOIN company_names n ON n.company_id = m.company_id
+LEFT JOIN movie_user_ratings r ON r.movie_id = m.movie_id
+GROUP BY m.company_id, n.company, m.release_year
+ORDER BY m.company_id, year;
+
+-- name: genre_user_ratings_per_year
+-- 11. User ratings of each genre's movies per year.
+WITH genre_names AS (
+    SELECT genre_id, MIN(genre) AS genre
+    FROM movies_aggregated
+    WHERE genre_id IS NOT NULL
+    GROUP BY genre_id
+),
+genre_movies AS (
+    SELECT DISTINCT genre_id, movie_id, release_year
+    FROM movies_aggregated
+    WHERE genre_id IS NOT NULL AND release_year IS NOT NULL
+),
+movie_user_ratings AS (
+    SELECT l.tmdb_id AS movie_id, COUNT(*) AS ratings, SUM(r.rating) AS rating_sum
+    FROM ratings_master r
+    JOIN links_master l ON l.movielens_id = r.movielens_id
+    WHERE l.tmdb_id IS NOT NULL
+    GROUP BY l.tmdb_id
+)
+SELECT g.genre, m.release_year AS year,
+       COUNT(r.movie_id) AS rated_movies, COALESCE(SUM(r.ratings), 0) AS ratings,
+       SUM(r.rating_sum) / SUM(r.ratings) AS mean_rating
+FROM genre_movies m
+JOIN genre_names g ON g.genre_id = m.genre_id
+LEFT JOIN movie_user_ratings r ON r.movie_id = m.movie_id
 GROUP BY m.genre_id, g.genre, m.release_year
 ORDER BY year, g.genre;

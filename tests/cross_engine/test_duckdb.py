@@ -7,7 +7,8 @@ $MOVIES_REAL_DATA; assets/sample.zip; and, when present, /tmp/bench/s005.zip) it
 
 * creates every table with schema.sql and loads csv/<table>.csv with
   COPY ... (HEADER, QUOTE '"', ESCAPE '"'); row counts must equal the manifest;
-* runs the nine queries of queries.sql (split on their `-- name:` lines) and checks each
+* runs the eleven queries of queries.sql (the nine questions and the user ratings,
+  these computed from ratings_master and links_master independently of the command) (split on their `-- name:` lines) and checks each
   result equals the corresponding columns of the metric table the command wrote
   (company_year, company_genre_year, genre_year): same rows, nulls equal nulls, floats
   within a relative 1e-9;
@@ -16,7 +17,7 @@ $MOVIES_REAL_DATA; assets/sample.zip; and, when present, /tmp/bench/s005.zip) it
 * reads parquet/<table>.parquet (the command runs with `--format all`): its columns must
   have the schema's names and types, be REQUIRED exactly where schema.sql says NOT NULL,
   hold the manifest's row count and the CSV's rows; then, in a second database whose
-  tables are views over the Parquet files alone, the nine queries give the same answers.
+  tables are views over the Parquet files alone, the eleven queries give the same answers.
 
 Set up DuckDB with `bash tests/cross_engine/setup.sh`, then run
 `tests/.venv/bin/python tests/cross_engine/test_duckdb.py`. The binary is
@@ -52,6 +53,8 @@ ANSWERS = {
     "genre_budget_per_year": ("genre_year", None),
     "genre_revenue_per_year": ("genre_year", None),
     "genre_profit_per_year": ("genre_year", None),
+    "company_user_ratings_per_year": ("company_year", None),
+    "genre_user_ratings_per_year": ("genre_year", None),
 }
 
 REL_TOL = 1e-9
@@ -161,7 +164,7 @@ def check_export(checks, label, binary, inputs):
         for table in tables:
             checks.run(f"{label}: load csv/{table}.csv", load_csv, con, out, table, manifest)
         queries = split_queries((out / "queries.sql").read_text())
-        checks.run(f"{label}: nine named queries", check_names, queries)
+        checks.run(f"{label}: eleven named queries", check_names, queries)
         for name, sql in queries.items():
             checks.run(f"{label}: query {name}", check_query, con, name, sql)
         for table in tables:
@@ -198,7 +201,7 @@ def load_csv(con, out, table, manifest):
 
 
 def check_names(queries):
-    """queries.sql holds exactly the nine questions."""
+    """queries.sql holds exactly the nine questions and the two user-rating queries."""
     assert sorted(queries) == sorted(ANSWERS), f"queries.sql names: {sorted(queries)}"
 
 

@@ -8,13 +8,13 @@ For each input (assets/sample.zip and, when present, /tmp/bench/s005.zip) it run
   to a Spark StructType), header, nulls as empty fields and RFC 4180 quoting
   (`escape='"'`, `multiLine=True` for quoted line breaks), failing on a malformed row;
   row counts must equal the manifest; each table becomes a temporary view;
-* runs the nine queries of queries.sql unchanged with spark.sql and checks each result
+* runs the eleven queries of queries.sql unchanged with spark.sql and checks each result
   equals the corresponding columns of the metric table the command wrote (company_year,
   company_genre_year, genre_year, read independently of Spark with Python's csv
   module): same rows, nulls equal nulls, floats within a relative 1e-9;
 * reads parquet/<table>.parquet: its Spark schema must be the one of schema.sql (names
   and types; Spark makes every column of a file nullable), row counts the manifest's, and its rows exactly the CSV's; then the
-  nine queries run again over the Parquet views with the same answers.
+  eleven queries run again over the Parquet views with the same answers.
 
 Set up with `bash tests/cross_engine/setup.sh` (PySpark in tests/.venv; Java 17+ on
 PATH), then run `tests/.venv/bin/python tests/cross_engine/test_spark.py`. The binary is
@@ -176,7 +176,7 @@ def check_export(checks, spark, label, binary, inputs):
         for table in sorted({t for t, _ in ANSWERS.values()}):
             metrics[table] = read_metric_csv(out / "csv" / f"{table}.csv", tables[table])
         queries = split_queries((out / "queries.sql").read_text())
-        checks.run(f"{label}: nine named queries", check_names, queries)
+        checks.run(f"{label}: eleven named queries", check_names, queries)
 
         frames = {}
         for table in sorted(manifest["tables"]):

@@ -456,6 +456,31 @@ await check("URL state: the charted metric and the genre chart's form restore fr
   return page.evaluate(() => location.search);
 });
 
+await check("user rating: once the load ends, cm=rating charts each company's mean rating as company_year.csv has it", async () => {
+  const [id, rows] = companiesByRows.find(([, rows]) => rows.some((r) => Number(r.rated_movies) > 0));
+  const want = rows.find((r) => Number(r.rated_movies) > 0);
+  await open(`?view=companies&cm=rating&c=${id}`);
+  const end = await pick([SAMPLE]);
+  assert.equal(end.type, "finished");
+  assert.ok(await page.isChecked("#company-metric-rating"), "rating picked from cm=rating");
+  const figure = page.locator("main#view figure", { has: page.locator("table th", { hasText: /mean user rating/i }) }).first();
+  const header = (await figure.locator("table thead th").allInnerTexts()).map((h) => h.replace(/[↕↑↓]/g, "").trim());
+  const [yearAt, meanAt, knownAt] = [/^year/i, /mean user rating/i, /known/i].map((p) => header.findIndex((h) => p.test(h)));
+  const showAll = figure.getByRole("button", { name: /^Show all/ });
+  if (await showAll.count()) await showAll.click();
+  const cells = await until(`the rated row of ${want.company} ${want.year}`, async () => {
+    const trs = await figure.locator("table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.innerText.trim())),
+    );
+    return trs.find((r) => r[yearAt] === want.year && r[meanAt] !== "—");
+  });
+  assert.ok(Math.abs(number(cells[meanAt]) - Number(want.mean_rating)) < 0.005, `${cells[meanAt]} vs ${want.mean_rating}`);
+  assert.equal(number(cells[knownAt]), Number(want.rated_movies));
+  const pending = await figure.getByText(/User ratings join the answers/).count();
+  assert.equal(pending, 0, "no 'ratings pending' note once the load is done");
+  return `${want.company} ${want.year}: mean ${cells[meanAt]} over ${cells[knownAt]} rated movies (CLI ${want.mean_rating}, ${want.ratings} ratings)`;
+});
+
 /** The real rows' files, as the command picks them from the folder (ratings_small.csv
  *  stands in for the absent ratings.csv; the Windows-1252 copy is a test of its own). */
 const REAL_FILES = ["movies_metadata.csv", "credits.csv", "keywords.csv", "links.csv", "ratings_small.csv"].map((f) =>

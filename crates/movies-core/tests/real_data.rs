@@ -11,6 +11,7 @@ mod real;
 use std::collections::HashSet;
 
 use common::{process, Collected, Feed};
+use movies_core::kept::Kept;
 use movies_core::model::{Movie, Named, Severity};
 use movies_core::pipeline::TextEncoding;
 use movies_core::values::Date;
@@ -286,6 +287,47 @@ fn off_grid_ratings_are_kept() {
     assert_eq!((first.user_id, first.movielens_id, first.rating, first.timestamp), (1, 8613, 4.7, Some(1_260_759_179)));
     assert_eq!(rows.ratings.iter().filter(|r| r.rating == 4.2).count(), 7);
     assert_eq!(rows.ratings.iter().filter(|r| r.rating == 0.5).count(), 1101);
+}
+
+#[test]
+fn user_ratings_join_the_metrics_through_the_links() {
+    let (Some((_, movies)), Some((_, links)), Some((_, ratings))) = (
+        clean_real("user ratings", "movies_metadata.csv", InputFile::MoviesMetadata),
+        clean_real("user ratings", "links.csv", InputFile::Links),
+        clean_real("user ratings", "ratings_small.csv", InputFile::Ratings),
+    ) else {
+        return;
+    };
+    let mut kept = Kept::default();
+    kept.links.extend(links.links.iter().map(|l| (l.movielens_id, l.tmdb_id)));
+    for r in &ratings.ratings {
+        kept.ratings.add(r.movielens_id, r.rating);
+    }
+    // Toy Story is MovieLens movie 1, TMDB 862: its ratings counted straight from the rows.
+    let toy_story: Vec<f64> = ratings.ratings.iter().filter(|r| r.movielens_id == 1).map(|r| r.rating).collect();
+    assert_eq!(toy_story.len(), 247);
+    let mean = toy_story.iter().sum::<f64>() / 247.0;
+
+    let metrics = Metrics::compute(&movies.movies, &kept.ratings_by_movie());
+    let pixar = metrics.company_year.iter().find(|r| r.company_id == 3 && r.year == 1995).unwrap();
+    assert_eq!((pixar.ratings.rated_movies, pixar.ratings.ratings), (1, 247));
+    assert_close(pixar.ratings.mean_rating, mean, "Pixar 1995 mean rating");
+    assert_close(pixar.ratings.mean_rating, 3.872_469_635_627_530_3, "Pixar 1995 mean rating, by hand");
+
+    // Every group's ratings are the sum of its movies' ratings.
+    let by_movie = kept.ratings_by_movie();
+    let animation_1995: Vec<&Movie> = movies
+        .movies
+        .iter()
+        .filter(|m| m.release_year() == Some(1995) && m.genres.iter().any(|g| g.name.as_deref() == Some("Animation")))
+        .collect();
+    let row = metrics.genre_year.iter().find(|r| r.year == 1995 && r.genre.as_deref() == Some("Animation")).unwrap();
+    let rated: Vec<_> = animation_1995.iter().filter_map(|m| by_movie.get(m.id)).collect();
+    assert_eq!(row.ratings.rated_movies, rated.len() as i64);
+    assert_eq!(row.ratings.ratings, rated.iter().map(|r| r.ratings as i64).sum::<i64>());
+    let sum: f64 = rated.iter().map(|r| r.sum).sum();
+    assert_close(row.ratings.mean_rating, sum / row.ratings.ratings as f64, "Animation 1995 mean rating");
+    assert!(metrics.company_year.iter().filter(|r| r.ratings.ratings == 0).all(|r| r.ratings.mean_rating.is_none()));
 }
 
 #[test]

@@ -28,7 +28,7 @@ use crate::model::{CastRow, CrewRow, Issue, KeywordRow, LinkRow, Movie, RatingRo
 use crate::schema::Table;
 use crate::sink::Sink;
 
-/// The SQL of the nine questions over the exported tables.
+/// The SQL of the nine questions, and of the user ratings, over the exported tables.
 pub const QUERIES_SQL: &str = include_str!("../../../../assets/queries.sql");
 
 /// The tables an input file's rows stream into (the error log aside; the movies are

@@ -20,6 +20,7 @@ use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
 use super::answers::prefs::use_choices;
 use crate::context::{use_app, AppContext};
+use crate::metric::note_pending_ratings;
 
 /// How many companies are picked when nothing is selected yet.
 const DEFAULT_COMPANIES: usize = 3;
@@ -138,7 +139,9 @@ pub fn CompaniesView() -> impl IntoView {
     });
 
     let metric_figure = Memo::new(move |_| {
-        store.companies.with(|d| selected.with(|s| data::metric_figure(s, d, metric.get(), shown())))
+        let mut figure = store.companies.with(|d| selected.with(|s| data::metric_figure(s, d, metric.get(), shown())));
+        note_pending_ratings(metric.get(), store.rated.get(), &mut figure.notes);
+        figure
     });
     let popularity_figure =
         Memo::new(move |_| store.companies.with(|d| selected.with(|s| data::popularity_figure(s, d, shown()))));

@@ -13,6 +13,7 @@ use super::answers::environment::prefers_dark;
 use super::answers::figure::ChartFigure;
 use super::answers::palette::GenrePalette;
 use crate::context::use_app;
+use crate::metric::note_pending_ratings;
 
 /// The genres view.
 #[component]
@@ -39,7 +40,10 @@ pub fn GenresView() -> impl IntoView {
     let metric_figure = Memo::new(move |_| {
         store.overview.with(|o| {
             let rows = o.as_ref().map(|o| o.genre_year.as_slice()).unwrap_or_default();
-            palette.with(|p| genres.with(|g| data::metric_figure(rows, p, metric.get(), g, shown(), lines.get())))
+            let mut figure =
+                palette.with(|p| genres.with(|g| data::metric_figure(rows, p, metric.get(), g, shown(), lines.get())));
+            note_pending_ratings(metric.get(), store.rated.get(), &mut figure.notes);
+            figure
         })
     });
     let has_overview = move || store.overview.with(Option::is_some);

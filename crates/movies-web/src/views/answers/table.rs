@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use leptos::prelude::*;
-use movies_charts::{grouped, money_exact};
+use movies_charts::{grouped, money_exact, Unit};
 
 /// Rows shown before "Show all" (sorting always covers every row).
 const FIRST_ROWS: usize = 100;
@@ -27,6 +27,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The column kind of values charted in `unit`.
+    pub fn of(unit: Unit) -> Kind {
+        match unit {
+            Unit::Money => Kind::Money,
+            Unit::Count => Kind::Count,
+            Unit::Decimal(digits) => Kind::Decimal(digits),
+        }
+    }
+
     /// Numbers are right-aligned.
     pub fn numeric(self) -> bool {
         self != Kind::Text

@@ -92,20 +92,20 @@ pub fn metric_figure(
         let mut points = Vec::new();
         for row in rows_of.iter().filter(|r| in_range(r.year, years)) {
             let value = metric.of_company(row);
-            known += value.movies;
+            known += value.known;
             movies += row.movies;
             points.push(LinePoint {
                 year: row.year,
-                value: value.sum,
-                note: Some(known_note(value.movies, row.movies)),
+                value: value.value,
+                note: Some(known_note(value.known, row.movies)),
             });
             rows.push(vec![
                 Cell::Text(Some(company.name.clone())),
                 Cell::int(company.id),
                 Cell::int(row.year),
                 Cell::int(row.movies),
-                Cell::Number(value.sum),
-                Cell::int(value.movies),
+                Cell::Number(value.value),
+                Cell::int(value.known),
             ]);
         }
         notes.push(if movies == 0 {
@@ -121,17 +121,23 @@ pub fn metric_figure(
         });
         series.push(LineSeries { name: company.name.clone(), color: Paint::Series(i), points });
     }
-    notes.push("Sums over distinct movies. Years without a known value are gaps, not zero.".into());
+    notes.push(if metric.is_sum() {
+        "Sums over distinct movies. Years without a known value are gaps, not zero.".into()
+    } else {
+        "Mean of every user rating of the year's movies (a movie rated more often weighs more). Years without \
+         ratings are gaps."
+            .into()
+    });
     let caption = match metric {
-        Metric::Profit => "Profit (revenue − budget), sum per year, USD".to_owned(),
-        _ => format!("{}, sum per year, USD", metric.label()),
+        Metric::Profit => format!("Profit (revenue − budget), {}", metric.per("per year")),
+        _ => format!("{}, {}", metric.label(), metric.per("per year")),
     };
     Figure {
         title: format!("{} per year", metric.label()),
         notes,
         chart: ChartData::Lines(LineChart {
             years,
-            unit: Unit::Money,
+            unit: metric.unit(),
             value_name: metric.key().into(),
             caption,
             series,
@@ -139,7 +145,7 @@ pub fn metric_figure(
         table: DataTable {
             columns: company_year_columns([
                 Column::new("movies", "Movies", Kind::Count),
-                Column::new(metric.sum_column(), metric.sum_label(), Kind::Money),
+                Column::new(metric.sum_column(), metric.sum_label(), Kind::of(metric.unit())),
                 Column::new(metric.movies_column(), "Known for (movies)", Kind::Count),
             ]),
             rows,
@@ -301,6 +307,7 @@ mod tests {
             revenue: KnownSum::default(),
             profit: KnownSum::default(),
             avg_popularity: Some(2.5),
+            ratings: Default::default(),
         }
     }
 

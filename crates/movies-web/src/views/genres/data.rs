@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use movies_charts::{
     grouped, Category, Contender, HeatCell, HeatRow, Heatmap, LeaderBand, LeaderYear, LineChart, LinePoint, LineSeries,
-    Unit,
 };
 use movies_protocol::GenreYear;
 
@@ -153,24 +152,24 @@ pub fn metric_figure(
     for row in rows.iter().filter(|r| in_range(r.year, years)) {
         let Some(list) = row.genre.as_deref().and_then(|g| cells.get_mut(g)) else { continue };
         let value = metric.of_genre(row);
-        known += value.movies;
+        known += value.known;
         pairs += row.movies;
-        list.push((row.year, value.sum, known_note(value.movies, row.movies)));
+        list.push((row.year, value.value, known_note(value.known, row.movies)));
         table.push(vec![
             Cell::Text(Some(name(row).to_owned())),
             Cell::int(row.year),
             Cell::int(row.movies),
-            Cell::Number(value.sum),
-            Cell::int(value.movies),
+            Cell::Number(value.value),
+            Cell::int(value.known),
         ]);
     }
     table.sort_by(|a, b| a[0].raw().cmp(&b[0].raw()).then(a[1].raw().cmp(&b[1].raw())));
     let chart = if lines {
         ChartData::Lines(LineChart {
             years,
-            unit: Unit::Money,
+            unit: metric.unit(),
             value_name: metric.key().into(),
-            caption: format!("{}, sum per genre and year, USD", metric.label()),
+            caption: format!("{}, {}", metric.label(), metric.per("per genre and year")),
             series: cells
                 .into_iter()
                 .map(|(genre, points)| LineSeries {
@@ -186,9 +185,9 @@ pub fn metric_figure(
     } else {
         ChartData::Heat(Heatmap {
             years,
-            unit: Unit::Money,
+            unit: metric.unit(),
             value_name: metric.key().into(),
-            caption: format!("{}, sum per genre and year, USD (logarithmic color scale)", metric.label()),
+            caption: format!("{}, {} (logarithmic color scale)", metric.label(), metric.per("per genre and year")),
             rows: cells
                 .into_iter()
                 .map(|(genre, points)| HeatRow {
@@ -211,8 +210,14 @@ pub fn metric_figure(
                 grouped(known as f64, 0),
                 grouped(pairs as f64, 0)
             ),
-            "Sums over distinct movies; a dot (heatmap) or a gap (lines) is a year whose value is unknown, not zero."
-                .into(),
+            if metric.is_sum() {
+                "Sums over distinct movies; a dot (heatmap) or a gap (lines) is a year whose value is unknown, not zero."
+                    .into()
+            } else {
+                "Mean of every user rating of the genre's movies that year; a dot (heatmap) or a gap (lines) is a \
+                 year without ratings."
+                    .into()
+            },
         ],
         chart,
         table: DataTable {
@@ -220,7 +225,7 @@ pub fn metric_figure(
                 Column::new("genre", "Genre", Kind::Text),
                 Column::new("year", "Year", Kind::Year),
                 Column::new("movies", "Movies", Kind::Count),
-                Column::new(metric.sum_column(), metric.sum_label(), Kind::Money),
+                Column::new(metric.sum_column(), metric.sum_label(), Kind::of(metric.unit())),
                 Column::new(metric.movies_column(), "Known for (movies)", Kind::Count),
             ],
             rows: table,
@@ -252,6 +257,7 @@ mod tests {
             total_popularity: Some(popularity),
             avg_popularity: Some(popularity / 2.0),
             popularity_rank: rank,
+            ratings: Default::default(),
         }
     }
 
