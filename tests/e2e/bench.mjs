@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { launch, logLength, waitForLoad } from "./lib/browser.mjs";
+import { GENERATOR } from "./lib/data.mjs";
 import { serve } from "./serve.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,7 +30,8 @@ if (!existsSync(zip)) {
   if (zip !== "/tmp/bench/full.zip") throw new Error(`${zip} does not exist`);
   mkdirSync(dirname(zip), { recursive: true });
   console.log(`generating ${zip} (scale 1.0, about 3 minutes)…`);
-  execFileSync("python3", ["/work/shared/bench/make_dataset.py", "--scale", "1.0", "--out", zip], { stdio: "inherit" });
+  if (!existsSync(GENERATOR)) throw new Error(`${zip} is absent and so is its generator ${GENERATOR}`);
+  execFileSync("python3", [GENERATOR, "--scale", "1.0", "--out", zip], { stdio: "inherit" });
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   deepFolderWithGzip,
   extractZip,
   generatedZip,
+  GENERATOR,
   hostileZip,
   manifestCounts,
   manyErrorsZip,
@@ -723,7 +724,7 @@ await check("error log over the in-memory cap: the note says so and the exported
 {
   const zip = generatedZip(0.05, join(tmp, "cancel-s005.zip"));
   if (!zip) {
-    skip("Cancel during a load", "/work/shared/bench/make_dataset.py is not here to generate a larger zip");
+    skip("Cancel during a load", `${GENERATOR} is not here to generate a larger zip`);
   } else {
     await check("Cancel during a load stops it, keeps the files done, and the page loads again after", async () => {
       const since = await logLength(page);

@@ -3,7 +3,8 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Runs `movies process INPUT... --out DIR [--format FORMAT]` (one input or a list) and returns DIR. */
 export function runCli(cli, input, out, format = "both") {
@@ -138,9 +139,12 @@ export function manyErrorsZip(sample, out, count) {
   return out;
 }
 
+/** The dataset generator, in the shared folder beside the repository (never in it). */
+export const GENERATOR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/bench/make_dataset.py");
+
 /** A synthetic dataset at `scale` (the shared generator), or null when it is absent. */
 export function generatedZip(scale, out) {
-  const generator = "/work/shared/bench/make_dataset.py";
+  const generator = GENERATOR;
   if (!existsSync(generator)) return null;
   execFileSync("python3", [generator, "--scale", String(scale), "--out", out], { stdio: "ignore" });
   return out;
