@@ -166,7 +166,7 @@ pub fn CompaniesView() -> impl IntoView {
             <div class="answers-head">
                 <h2 id="companies-heading">"Companies"</h2>
                 <p class="lede">
-                    "Budget, revenue and profit, releases by genre and average popularity per year, for up to five production companies."
+                    "Budget, revenue, profit and user rating, releases by genre and average popularity per year, for up to five production companies."
                 </p>
             </div>
             <Show when=has_overview fallback=|| view! { <NoAnswers/> }>

@@ -52,7 +52,7 @@ pub fn GenresView() -> impl IntoView {
         <section class="view answers" aria-labelledby="genres-heading">
             <div class="answers-head">
                 <h2 id="genres-heading">"Genres"</h2>
-                <p class="lede">"The most popular genre of each year, and budget, revenue and profit by genre and year."</p>
+                <p class="lede">"The most popular genre of each year, and budget, revenue, profit and user rating by genre and year."</p>
             </div>
             <Show when=has_overview fallback=|| view! { <NoAnswers/> }>
                 <div class="answer-controls">
