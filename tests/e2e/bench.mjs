@@ -1,5 +1,6 @@
 // Browser benchmark (prints figures, checks nothing): loads a dataset zip with the file
-// picker in headless Chromium and times it against the `movies` command.
+// picker in headless Chromium, exports it (zip, and into a folder) and times it all against the
+// `movies` command.
 //
 //   node tests/e2e/bench.mjs [ZIP] [--view genres|companies]
 //
@@ -149,6 +150,26 @@ for (const query of ["w", "wa", "war", "warner bros", "pictures", "zzzz"]) {
     }, query),
   );
 }
+// Export all (the zip, deflated in the worker) and Export to a folder (the files
+// uncompressed, written through the File System Access API into the origin-private
+// file system, as into a folder the user picked).
+await page.click("#tab-export");
+await page.waitForSelector("#export-all:not([disabled])");
+const exportStarted = Date.now();
+const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30 * 60_000 }), page.click("#export-all")]);
+const zipPath = await download.path();
+const exportMs = { zip: Date.now() - exportStarted, zipBytes: statSync(zipPath).size };
+await download.delete();
+await page.evaluate(async () => {
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("bench-export", { create: true });
+  window.showDirectoryPicker = async () => dir;
+});
+const folderStarted = Date.now();
+await page.click("#export-folder");
+await page.getByText(/^Written to the folder bench-export/).waitFor({ timeout: 30 * 60_000 });
+exportMs.folder = Date.now() - folderStarted;
+exportMs.folderText = await page.getByText(/^Written to the folder bench-export/).innerText();
+await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry("bench-export", { recursive: true }));
 await close();
 server.close();
 if (end.type !== "finished") throw new Error(`the load ended with ${end.type}: ${JSON.stringify(end.error ?? "")}`);
@@ -174,9 +195,13 @@ console.log(`  worker wasm memory at Finished      ${mib(end.memory_bytes)}`);
 console.log(`  peak RSS of all Chromium processes  ${mib(rssPeak.total)} (largest: ${rssPeak.parts.join(", ")})`);
 console.log(`  company type-ahead over ${companyCount ?? "?"} companies (input event → next frame):`);
 for (const { query, ms, shown } of typeahead) console.log(`    ${JSON.stringify(query).padEnd(14)} ${ms.toFixed(1)} ms, ${shown} shown`);
+console.log(`  Export all (zip)                     ${sec(exportMs.zip)}, ${mib(exportMs.zipBytes)}`);
+console.log(`  Export to a folder                  ${sec(exportMs.folder)} (${exportMs.folderText})`);
 console.log(`command (movies process ZIP --out ${out}):`);
 console.log(`  wall time                           ${sec(cliMs)}`);
 console.log(`  browser Finished / command          ${((times.finished - times.input) / cliMs).toFixed(2)}×`);
+console.log(`  Export all (zip) / command          ${(exportMs.zip / cliMs).toFixed(2)}×`);
+console.log(`  Export to a folder / command        ${(exportMs.folder / cliMs).toFixed(2)}×`);
 console.log(`  same table row counts               ${same ? "yes" : "NO"}`);
 for (const [table, { rows }] of Object.entries(end.manifest.tables)) console.log(`    ${table.padEnd(20)} ${rows}`);
 console.log("dist/*.wasm:");

@@ -366,6 +366,89 @@ await check('"Export all" downloads the CLI\'s layout: manifest counts equal, cs
   return `${listing(dir).length} files identical to the CLI's`;
 });
 
+/** Points the page's folder picker at `name` in the origin-private file system, which
+ *  the File System Access API writes like a folder on disk (a test cannot click the
+ *  native picker); `foreign` files are put there first. */
+async function pickOpfsFolder(name, foreign = {}) {
+  await page.evaluate(
+    async ({ name, foreign }) => {
+      const root = await navigator.storage.getDirectory();
+      await root.removeEntry(name, { recursive: true }).catch(() => {});
+      const dir = await root.getDirectoryHandle(name, { create: true });
+      for (const [file, text] of Object.entries(foreign)) {
+        const out = await (await dir.getFileHandle(file, { create: true })).createWritable();
+        await out.write(text);
+        await out.close();
+      }
+      window.showDirectoryPicker = async () => dir;
+    },
+    { name, foreign },
+  );
+}
+
+/** Every file under `name` in the origin-private file system, copied to `out`. */
+async function copyOpfsFolder(name, out) {
+  const files = await page.evaluate(async (name) => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+    const found = {};
+    const walk = async (handle, prefix) => {
+      for await (const [entry, child] of handle.entries()) {
+        if (child.kind === "directory") await walk(child, `${prefix}${entry}/`);
+        else {
+          const bytes = new Uint8Array(await (await child.getFile()).arrayBuffer());
+          let text = "";
+          for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          found[`${prefix}${entry}`] = btoa(text);
+        }
+      }
+    };
+    await walk(dir, "");
+    return found;
+  }, name);
+  for (const [path, base64] of Object.entries(files)) {
+    mkdirSync(dirname(join(out, path)), { recursive: true });
+    writeFileSync(join(out, path), Buffer.from(base64, "base64"));
+  }
+  return Object.keys(files).sort();
+}
+
+await check("Export to a folder: the command's layout, file for file identical; a folder with a foreign file is refused untouched", async () => {
+  await show("export");
+  await page.waitForSelector("#export-folder:not([disabled])");
+  await pickOpfsFolder("export-folder");
+  await page.click("#export-folder");
+  await page.getByText(/^Written to the folder export-folder: \d+ files/).waitFor({ timeout: 120_000 });
+  const dir = join(tmp, "export-folder");
+  const files = await copyOpfsFolder("export-folder", dir);
+  const layout = (root) =>
+    ["csv", "json"].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`)).concat(["schema.sql", "queries.sql"]);
+  assert.deepEqual(layout(dir).sort(), layout(cliSample).sort());
+  const differ = layout(dir).filter((f) => !readFileSync(join(dir, f)).equals(readFileSync(join(cliSample, f))));
+  assert.deepEqual(differ, [], "files differing from the CLI's");
+  assertCountsLikeCli(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
+  const marker = readFileSync(join(dir, ".movies-written"), "utf8").split("\n");
+  assert.equal(marker[0], "movies-written 1");
+  assert.ok(marker.includes("csv/ratings_master.csv"), "the marker lists what was written");
+
+  // Again into the same folder: the marker says the files are ours, so they are replaced.
+  await page.click("#export-folder");
+  await until("a second export into the folder", async () => (await page.getByText(/^Written to the folder export-folder/).count()) === 2);
+
+  // A folder holding a file of the user's is refused, and keeps exactly what it held.
+  const since = await page.locator('[role="alert"]').count();
+  await pickOpfsFolder("users-folder", { "notes.txt": "mine" });
+  await page.click("#export-folder");
+  const alert = await until("the refusal", async () => {
+    const texts = await page.locator('[role="alert"]').allInnerTexts();
+    return texts.slice(since).find((t) => t.includes("users-folder"));
+  });
+  assert.match(alert, /notes\.txt/);
+  const kept = await copyOpfsFolder("users-folder", join(tmp, "users-folder"));
+  assert.deepEqual(kept, ["notes.txt"]);
+  assert.equal(readFileSync(join(tmp, "users-folder", "notes.txt"), "utf8"), "mine");
+  return `${files.length} files written, ${layout(dir).length} identical to the CLI's; refused: ${alert.slice(0, 120)}`;
+});
+
 await check("export one table (movies_master) as CSV and NDJSON equals the CLI's files", async () => {
   const row = page.locator("table.export-tables tbody tr", { has: page.locator("th", { hasText: /^movies_master$/ }) });
   for (const [label, file] of [

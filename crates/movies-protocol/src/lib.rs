@@ -124,6 +124,13 @@ pub enum ExportRequest {
         /// Also every table as `parquet/<table>.parquet`, as `movies process --format all`.
         parquet: bool,
     },
+    /// Everything as separate files in the command's layout (`csv/…`, `json/…`,
+    /// `manifest.json`…), uncompressed, for the page to write into a folder the user
+    /// picked: no deflating, so it takes about as long as re-reading the input.
+    Folder {
+        /// Also `parquet/<table>.parquet`.
+        parquet: bool,
+    },
 }
 
 /// A dataset file found in what the user loaded.
@@ -363,6 +370,20 @@ pub enum ExportEvent {
     Chunk {
         /// Which stream of the export the bytes belong to.
         stream: u32,
+    },
+    /// A file of a folder export begins: the chunks of `stream` are its bytes.
+    File {
+        /// The stream that carries the file.
+        stream: u32,
+        /// Its path in the export layout (`csv/movies_master.csv`).
+        path: String,
+    },
+    /// Every file of a folder export was sent (the page closes them).
+    Written {
+        /// Files sent.
+        files: u32,
+        /// Bytes sent.
+        bytes: u64,
     },
     /// The export is complete: its file is the concatenation of the streams in `order`.
     Ready {

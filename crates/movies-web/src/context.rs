@@ -3,8 +3,11 @@
 //! The app provides it once; the frame and the views take it with [`use_app`]. It sits
 //! below everything that draws, so no component needs the root to reach it.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use movies_protocol::{ExportRequest, LoadId, Request};
+use web_sys::FileSystemDirectoryHandle;
 
 use crate::given::Given;
 use crate::store::Store;
@@ -61,6 +64,17 @@ impl AppContext {
         self.client.with_value(|client| {
             if let Some(client) = client {
                 client.export(store, export, label);
+            }
+        });
+    }
+
+    /// Asks for everything of the current load, written into the folder `dir`, which
+    /// holds the files `ours` of an earlier export.
+    pub fn export_to_folder(&self, dir: FileSystemDirectoryHandle, ours: BTreeSet<String>, parquet: bool) {
+        let store = self.store;
+        self.client.with_value(|client| {
+            if let Some(client) = client {
+                client.export_to_folder(store, dir, ours, parquet);
             }
         });
     }

@@ -103,6 +103,8 @@ pub struct ExportStatus {
     pub reading: Option<(InputFile, u64, u64)>,
     /// Set when it failed.
     pub error: Option<String>,
+    /// Set when it is done and stays listed (a folder export says where it wrote).
+    pub finished: Option<String>,
 }
 
 /// All signals of the page. Cheap to copy; provided as context.
@@ -199,6 +201,20 @@ impl Store {
                 change(progress);
             }
         });
+    }
+
+    /// Marks export `id` done, with what it did.
+    pub fn finish_export(&self, id: u32, message: String) {
+        self.update_export(id, |e| {
+            e.reading = None;
+            e.finished = Some(message);
+        });
+    }
+
+    /// Marks export `id` failed, and says why.
+    pub fn fail_export(&self, id: u32, message: String) {
+        self.update_export(id, |e| e.error = Some(message.clone()));
+        self.alert(message);
     }
 
     fn update_export(&self, id: u32, change: impl FnOnce(&mut ExportStatus)) {
@@ -327,6 +343,8 @@ impl Store {
                 self.update_export(id, |e| e.reading = Some((file, bytes_done, bytes_total)));
             }
             ExportEvent::Ready { .. } => self.exports.update(|exports| exports.retain(|e| e.id != id)),
+            // The folder's writer announces the end once the page closed the files.
+            ExportEvent::File { .. } | ExportEvent::Written { .. } => {}
             ExportEvent::Failed { error } => {
                 self.update_export(id, |e| e.error = Some(error.message.clone()));
                 self.alert(error.message);

@@ -1,6 +1,7 @@
 //! The page's side of the worker: starting it, sending requests, routing responses.
 
 use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -8,9 +9,10 @@ use leptos::prelude::*;
 use movies_protocol::{ExportEvent, ExportRequest, LoadId, Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{File, MessageEvent, Worker};
+use web_sys::{File, FileSystemDirectoryHandle, MessageEvent, Worker};
 
 use crate::download::Downloads;
+use crate::folder_export::FolderSink;
 use crate::given::Given;
 use crate::store::{ExportStatus, Store};
 
@@ -27,8 +29,12 @@ pub struct WorkerClient {
     worker: Worker,
     next_id: Cell<u32>,
     outbox: Rc<RefCell<Outbox>>,
+    /// Folder exports in progress, by export id.
+    folders: Folders,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
+
+type Folders = Rc<RefCell<HashMap<u32, FolderSink>>>;
 
 impl WorkerClient {
     /// Starts the worker (built by Trunk as `worker_loader.js`) and routes its
@@ -36,6 +42,8 @@ impl WorkerClient {
     pub fn start(store: Store) -> Result<Self, JsValue> {
         let worker = Worker::new("./worker_loader.js")?;
         let downloads = Rc::new(RefCell::new(Downloads::default()));
+        let folders = Folders::default();
+        let routed_folders = folders.clone();
         let outbox = Rc::new(RefCell::new(Outbox::default()));
         let (ready_outbox, ready_worker) = (outbox.clone(), worker.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -47,7 +55,7 @@ impl WorkerClient {
                     let _ = ready_worker.post_message(&message);
                 }
             }
-            route(store, &downloads, &data);
+            route(store, &downloads, &routed_folders, &data);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -55,7 +63,7 @@ impl WorkerClient {
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        Ok(WorkerClient { worker, next_id: Cell::new(0), outbox, _on_message: on_message })
+        Ok(WorkerClient { worker, next_id: Cell::new(0), outbox, folders, _on_message: on_message })
     }
 
     /// A fresh id for a request or load.
@@ -95,25 +103,49 @@ impl WorkerClient {
     pub fn export(&self, store: Store, export: ExportRequest, label: String) {
         let id = self.next_id();
         let load = store.job.get_untracked();
-        store.exports.update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None }));
+        store
+            .exports
+            .update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None, finished: None }));
         self.post(&Request::Export { id, load, export }, None);
+    }
+
+    /// Asks for everything of the current load as files written into `dir` (which
+    /// [`crate::folder_export::check`] found to hold the files `ours` of an earlier export).
+    pub fn export_to_folder(
+        &self,
+        store: Store,
+        dir: FileSystemDirectoryHandle,
+        ours: BTreeSet<String>,
+        parquet: bool,
+    ) {
+        let id = self.next_id();
+        let label = format!("the folder {}", dir.name());
+        self.folders.borrow_mut().insert(id, FolderSink::new(dir, ours, store, id));
+        let load = store.job.get_untracked();
+        store
+            .exports
+            .update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None, finished: None }));
+        self.post(&Request::Export { id, load, export: ExportRequest::Folder { parquet } }, None);
     }
 }
 
-fn route(store: Store, downloads: &RefCell<Downloads>, message: &JsValue) {
+fn route(store: Store, downloads: &RefCell<Downloads>, folders: &Folders, message: &JsValue) {
     let json = Reflect::get(message, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
     let response = match Response::from_json(&json) {
         Ok(r) => r,
         Err(e) => return store.alert(format!("Unexpected message from the worker: {e}")),
     };
     if let Response::Export { id, event, .. } = &response {
+        let folder = folders.borrow().get(id).cloned();
         match event {
             ExportEvent::Chunk { stream } => {
                 let bytes: Option<Uint8Array> =
                     Reflect::get(message, &"bytes".into()).ok().and_then(|b| b.dyn_into().ok());
                 if let Some(bytes) = bytes {
                     let len = u64::from(bytes.length());
-                    if downloads.borrow_mut().add_chunk(*id, *stream, &bytes).is_err() {
+                    if let Some(folder) = &folder {
+                        folder.write(*stream, bytes);
+                    } else if downloads.borrow_mut().add_chunk(*id, *stream, &bytes).is_err() {
                         store.alert("The browser refused to keep the exported data (out of memory?).".into());
                     }
                     store.exports.update(|exports| {
@@ -123,12 +155,27 @@ fn route(store: Store, downloads: &RefCell<Downloads>, message: &JsValue) {
                     });
                 }
             }
+            ExportEvent::File { stream, path } => {
+                if let Some(folder) = &folder {
+                    folder.open(*stream, path.clone());
+                }
+            }
+            ExportEvent::Written { bytes, .. } => {
+                if let Some(folder) = folders.borrow_mut().remove(id) {
+                    folder.finish(*bytes);
+                }
+            }
             ExportEvent::Ready { file_name, mime, order, .. } => {
                 if downloads.borrow_mut().finish(*id, order, file_name, mime).is_err() {
                     store.alert(format!("{file_name}: the browser could not save the download."));
                 }
             }
-            ExportEvent::Failed { .. } => downloads.borrow_mut().discard(*id),
+            ExportEvent::Failed { .. } => {
+                downloads.borrow_mut().discard(*id);
+                if let Some(folder) = folders.borrow_mut().remove(id) {
+                    folder.abort();
+                }
+            }
             ExportEvent::Progress { .. } => {}
         }
     }

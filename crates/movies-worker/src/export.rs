@@ -163,6 +163,25 @@ impl ExportTarget for ZipTarget {
     }
 }
 
+/// A target whose files go to the page uncompressed, each as its own stream announced
+/// by [`ExportEvent::File`], for the page to write into a folder.
+struct FolderTarget {
+    reply: Reply,
+    sent: Rc<Cell<u64>>,
+    files: u32,
+}
+
+impl ExportTarget for FolderTarget {
+    type Out = ChunkPoster;
+
+    fn create(&mut self, path: &str) -> io::Result<ChunkPoster> {
+        let stream = self.files;
+        self.files += 1;
+        self.reply.send(ExportEvent::File { stream, path: path.to_owned() });
+        Ok(ChunkPoster::new(&self.reply, stream, &self.sent))
+    }
+}
+
 fn failure(source: &str, message: String) -> UserError {
     UserError::new(ErrorKind::Output, source, message)
 }
@@ -178,6 +197,7 @@ pub async fn export(ctx: Rc<Context>, id: u32, load: LoadId, request: ExportRequ
         match &request {
             ExportRequest::Table { table, format } => export_table(&ctx, &reply, *table, *format).await,
             ExportRequest::All { date, parquet } => export_all(&ctx, &reply, date, *parquet).await,
+            ExportRequest::Folder { parquet } => export_folder(&ctx, &reply, *parquet).await,
         }
     };
     if let Err(error) = result {
@@ -264,24 +284,50 @@ async fn export_table(ctx: &Context, reply: &Reply, table: Table, format: Format
     Ok(())
 }
 
-async fn export_all(ctx: &Context, reply: &Reply, date: &str, parquet: bool) -> Result<(), UserError> {
-    let name = format!("movies-clean-{date}.zip");
-    let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
-    let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
-    let sent = Rc::new(Cell::new(0));
-    let mut target = ZipTarget { reply: reply.clone(), sent: sent.clone(), next_stream: 0, entries: Vec::new() };
+/// The plan of a whole export, and the tables its sink streams.
+fn whole_export(parquet: bool) -> (ExportPlan, Vec<Table>) {
     let mut plan = ExportPlan::default();
     if parquet {
         plan.formats.push(Format::Parquet);
     }
     let mut tables: Vec<Table> = InputFile::ALL.iter().flat_map(|f| streamed_tables(*f)).copied().collect();
     tables.push(Table::ErrorLog);
-    let mut sink = StreamingSink::open(&mut target, &tables, &plan).map_err(io_error)?;
+    (plan, tables)
+}
+
+/// Writes every file of the command's layout into `target`, re-reading the inputs.
+async fn write_everything<T: ExportTarget>(
+    ctx: &Context,
+    reply: &Reply,
+    target: &mut T,
+    parquet: bool,
+) -> io::Result<()> {
+    let (plan, tables) = whole_export(parquet);
+    let mut sink = StreamingSink::open(target, &tables, &plan)?;
     let entries = reread(ctx, reply, &sources_in_input_order(ctx), &mut sink).await;
-    let streamed = sink.finish().map_err(io_error)?;
-    finish_export(&mut target, &plan, &streamed.kept, entries, &streamed.rows).map_err(io_error)?;
+    let streamed = sink.finish()?;
+    finish_export(target, &plan, &streamed.kept, entries, &streamed.rows)?;
+    Ok(())
+}
+
+async fn export_all(ctx: &Context, reply: &Reply, date: &str, parquet: bool) -> Result<(), UserError> {
+    let name = format!("movies-clean-{date}.zip");
+    let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
+    let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
+    let sent = Rc::new(Cell::new(0));
+    let mut target = ZipTarget { reply: reply.clone(), sent: sent.clone(), next_stream: 0, entries: Vec::new() };
+    write_everything(ctx, reply, &mut target, parquet).await.map_err(io_error)?;
     let order = target.finish(ZipLayout::new(day.year, day.month, day.day)).map_err(io_error)?;
     let mime = "application/zip".to_owned();
     reply.send(ExportEvent::Ready { file_name: name, mime, order, bytes: sent.get() });
+    Ok(())
+}
+
+async fn export_folder(ctx: &Context, reply: &Reply, parquet: bool) -> Result<(), UserError> {
+    let io_error = |e: io::Error| failure("folder", format!("export to a folder: {e}"));
+    let sent = Rc::new(Cell::new(0));
+    let mut target = FolderTarget { reply: reply.clone(), sent: sent.clone(), files: 0 };
+    write_everything(ctx, reply, &mut target, parquet).await.map_err(io_error)?;
+    reply.send(ExportEvent::Written { files: target.files, bytes: sent.get() });
     Ok(())
 }
