@@ -3,7 +3,7 @@
 
 use movies_charts::{
     heatmap, leader_band, line_chart, stacked_bars, Bar, Category, Contender, Frame, HeatCell, HeatRow, Heatmap,
-    LeaderBand, LeaderYear, LineChart, LinePoint, LineSeries, Paint, StackedBars, Theme, Unit,
+    LeaderBand, LeaderYear, LineChart, LinePoint, LineSeries, Paint, Spacing, StackedBars, Theme, Unit,
 };
 
 /// A small deterministic pseudo-random sequence.
@@ -121,6 +121,7 @@ fn main() -> std::io::Result<()> {
             value_name: "profit".into(),
             caption: "Profit, sum per genre and year (USD, log color scale)".into(),
             rows,
+            spacing: Spacing::Logarithmic,
         };
         std::fs::write(format!("{dir}/heatmap-{mode}.svg"), heatmap(&heat, &frame("Profit by genre", 0)).svg)?;
     }

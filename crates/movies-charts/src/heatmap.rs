@@ -1,5 +1,5 @@
-//! A value per category and year as colored cells, on a logarithmic color scale
-//! (diverging when some values are negative); unknown values are marked with a dot.
+//! A value per category and year as colored cells, on a logarithmic or linear color
+//! scale (diverging when some values are negative); unknown values are marked with a dot.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -8,7 +8,7 @@ use crate::canvas::{DrawError, Svg};
 use crate::frame::{chrome_height, draw_chrome, message, render, Chart, Frame, PAD};
 use crate::legend::{LegendItem, Swatch};
 use crate::rows::{self, RowLabel, AXIS, ROW};
-use crate::scale::LogScale;
+use crate::scale::{ColorScale, Spacing};
 use crate::text::{text, text_width};
 use crate::units::Unit;
 
@@ -45,6 +45,8 @@ pub struct Heatmap {
     pub caption: String,
     /// The rows, top first.
     pub rows: Vec<HeatRow>,
+    /// How the colors spread over the values.
+    pub spacing: Spacing,
 }
 
 /// Height of the color scale under the year axis.
@@ -67,7 +69,7 @@ fn cell_title(chart: &Heatmap, row: &HeatRow, cell: &HeatCell) -> String {
 /// increasing magnitudes with tick labels under them.
 fn draw_strip(
     root: &DrawingArea<Svg<'_>, plotters::coord::Shift>,
-    scale: &LogScale,
+    scale: &ColorScale,
     sign: f64,
     label: &str,
     (x, y): (i32, i32),
@@ -105,7 +107,8 @@ pub fn heatmap(chart: &Heatmap, frame: &Frame) -> Chart {
     if rows.iter().all(|(_, cells)| cells.is_empty()) {
         return message(frame, 160, "No value for these categories and years.");
     }
-    let scale = LogScale::new(rows.iter().flat_map(|(_, cells)| cells.iter().filter_map(|c| c.value)));
+    let values = rows.iter().flat_map(|(_, cells)| cells.iter().filter_map(|c| c.value));
+    let scale = ColorScale::new(values, chart.spacing);
     let legend = [LegendItem::new("no known value", frame.theme.muted, Swatch::Dot)];
     let labels: Vec<RowLabel> = rows.iter().map(|(r, _)| RowLabel { name: &r.name, swatch: None }).collect();
     let label_width = rows::label_width(labels.iter().map(|l| l.name), false);
@@ -183,6 +186,7 @@ mod tests {
                 },
                 HeatRow { name: "Drama".into(), cells: vec![HeatCell { year: 2001, value: Some(5e8), note: None }] },
             ],
+            spacing: Spacing::Logarithmic,
         }
     }
 

@@ -36,5 +36,6 @@ pub use frame::{Chart, Frame};
 pub use heatmap::{heatmap, HeatCell, HeatRow, Heatmap};
 pub use leaders::{leader_band, Contender, LeaderBand, LeaderYear};
 pub use lines::{line_chart, LineChart, LinePoint, LineSeries};
+pub use scale::Spacing;
 pub use stacked::{stacked_bars, Bar, Category, StackedBars};
 pub use units::{grouped, money_exact, money_short, Unit};

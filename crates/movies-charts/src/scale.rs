@@ -36,31 +36,45 @@ pub(crate) fn value_axis(values: &[f64], unit: Unit, max_labels: i32) -> ValueAx
     ValueAxis { range, labels, label_width: (widest.ceil() as i32 + 14).max(36) }
 }
 
-/// A logarithmic color scale over the magnitudes of some values; with negative values
-/// it diverges (losses in the negative hue, gains in the positive one).
+/// How a heatmap's colors are spread over its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spacing {
+    /// By order of magnitude (money: $1K to $1B).
+    #[default]
+    Logarithmic,
+    /// Evenly between the smallest and largest value (ratings: 2.5 to 4.5 stars).
+    Linear,
+}
+
+/// A color scale over the magnitudes of some values, logarithmic or linear; with
+/// negative values it diverges (losses in the negative hue, gains in the positive one).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct LogScale {
-    /// log10 of the smallest non-zero magnitude.
+pub(crate) struct ColorScale {
+    /// The smallest non-zero magnitude (its log10 when logarithmic).
     lo: f64,
-    /// log10 of the largest magnitude.
+    /// The largest magnitude (its log10 when logarithmic).
     hi: f64,
+    spacing: Spacing,
     /// Whether some values are negative.
     pub diverging: bool,
 }
 
-impl LogScale {
+impl ColorScale {
     /// The scale of `values`; `None` when none is non-zero.
-    pub(crate) fn new(values: impl Iterator<Item = f64>) -> Option<LogScale> {
+    pub(crate) fn new(values: impl Iterator<Item = f64>, spacing: Spacing) -> Option<ColorScale> {
         let mut lo = f64::INFINITY;
         let mut hi = f64::NEG_INFINITY;
         let mut diverging = false;
         for v in values.filter(|v| v.is_finite() && *v != 0.0) {
-            let m = v.abs().log10();
+            let m = match spacing {
+                Spacing::Logarithmic => v.abs().log10(),
+                Spacing::Linear => v.abs(),
+            };
             lo = lo.min(m);
             hi = hi.max(m);
             diverging |= v < 0.0;
         }
-        (lo <= hi).then_some(LogScale { lo, hi, diverging })
+        (lo <= hi).then_some(ColorScale { lo, hi, spacing, diverging })
     }
 
     /// Where `v`'s magnitude sits between the smallest and the largest (0..=1).
@@ -71,12 +85,20 @@ impl LogScale {
         if self.hi - self.lo < 1e-9 {
             return 1.0;
         }
-        ((v.abs().log10() - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+        let m = match self.spacing {
+            Spacing::Logarithmic => v.abs().log10(),
+            Spacing::Linear => v.abs(),
+        };
+        ((m - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
     }
 
     /// The magnitude at position `t` (0..=1) of the scale.
     pub(crate) fn magnitude_at(&self, t: f64) -> f64 {
-        10f64.powf(self.lo + (self.hi - self.lo) * t.clamp(0.0, 1.0))
+        let m = self.lo + (self.hi - self.lo) * t.clamp(0.0, 1.0);
+        match self.spacing {
+            Spacing::Logarithmic => 10f64.powf(m),
+            Spacing::Linear => m,
+        }
     }
 
     /// The color of `v`.
@@ -99,9 +121,14 @@ impl LogScale {
         }
     }
 
-    /// Magnitudes to label: at most five powers of ten within the scale (its ends when
-    /// it spans less than a decade).
+    /// Magnitudes to label: at most five powers of ten within a logarithmic scale (its
+    /// ends when it spans less than a decade); the ends and middle of a linear one.
     pub(crate) fn ticks(&self) -> Vec<f64> {
+        if self.spacing == Spacing::Linear {
+            let mut ticks = vec![self.lo, (self.lo + self.hi) / 2.0, self.hi];
+            ticks.dedup();
+            return ticks;
+        }
         let (from, to) = (self.lo.ceil() as i32, self.hi.floor() as i32);
         let step = ((to - from) / 4 + 1).max(1) as usize;
         let mut ticks: Vec<f64> = (from..=to).rev().step_by(step).map(|e| 10f64.powi(e)).collect();
@@ -133,17 +160,29 @@ mod tests {
 
     #[test]
     fn log_scale_positions_and_ticks() {
-        let scale = LogScale::new([1e3, 1e6, -1e9, 0.0].into_iter()).unwrap();
+        let scale = ColorScale::new([1e3, 1e6, -1e9, 0.0].into_iter(), Spacing::Logarithmic).unwrap();
         assert!(scale.diverging);
         assert_eq!(scale.position(1e3), 0.0);
         assert_eq!(scale.position(-1e9), 1.0);
         assert!((scale.position(1e6) - 0.5).abs() < 1e-9);
         assert_eq!(scale.ticks(), vec![1e3, 1e5, 1e7, 1e9]);
-        assert!(LogScale::new([0.0].into_iter()).is_none());
-        let one = LogScale::new([5.0].into_iter()).unwrap();
+        assert!(ColorScale::new([0.0].into_iter(), Spacing::Logarithmic).is_none());
+        let one = ColorScale::new([5.0].into_iter(), Spacing::Logarithmic).unwrap();
         assert_eq!(one.position(5.0), 1.0);
         assert_eq!(one.ticks().len(), 1);
         let theme = Theme::light();
         assert_ne!(scale.color(-1e9, &theme), scale.color(1e9, &theme));
+    }
+
+    #[test]
+    fn linear_scale_spreads_close_values() {
+        let scale = ColorScale::new([2.5, 3.5, 4.5].into_iter(), Spacing::Linear).unwrap();
+        assert_eq!(scale.position(2.5), 0.0);
+        assert!((scale.position(3.5) - 0.5).abs() < 1e-12);
+        assert_eq!(scale.position(4.5), 1.0);
+        assert_eq!(scale.ticks(), vec![2.5, 3.5, 4.5]);
+        assert!((scale.magnitude_at(0.25) - 3.0).abs() < 1e-12);
+        let log = ColorScale::new([2.5, 3.5, 4.5].into_iter(), Spacing::Logarithmic).unwrap();
+        assert!(log.position(3.5) > 0.55, "a log scale crowds the top: {}", log.position(3.5));
     }
 }

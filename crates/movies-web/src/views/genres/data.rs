@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use movies_charts::{
     grouped, Category, Contender, HeatCell, HeatRow, Heatmap, LeaderBand, LeaderYear, LineChart, LinePoint, LineSeries,
+    Spacing,
 };
 use movies_protocol::GenreYear;
 
@@ -164,6 +165,9 @@ pub fn metric_figure(
         ]);
     }
     table.sort_by(|a, b| a[0].raw().cmp(&b[0].raw()).then(a[1].raw().cmp(&b[1].raw())));
+    // Sums of money span orders of magnitude; mean ratings sit within a few stars.
+    let (spacing, scale_word) =
+        if metric.is_sum() { (Spacing::Logarithmic, "logarithmic") } else { (Spacing::Linear, "linear") };
     let chart = if lines {
         ChartData::Lines(LineChart {
             years,
@@ -187,7 +191,7 @@ pub fn metric_figure(
             years,
             unit: metric.unit(),
             value_name: metric.key().into(),
-            caption: format!("{}, {} (logarithmic color scale)", metric.label(), metric.per("per genre and year")),
+            caption: format!("{}, {} ({} color scale)", metric.label(), metric.per("per genre and year"), scale_word),
             rows: cells
                 .into_iter()
                 .map(|(genre, points)| HeatRow {
@@ -198,6 +202,7 @@ pub fn metric_figure(
                         .collect(),
                 })
                 .collect(),
+            spacing,
         })
     };
     let share = if pairs == 0 { String::from("—") } else { format!("{:.0}%", known as f64 * 100.0 / pairs as f64) };
