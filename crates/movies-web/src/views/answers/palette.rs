@@ -51,6 +51,7 @@ mod tests {
             total_popularity: None,
             avg_popularity: None,
             popularity_rank: 1,
+            ratings: Default::default(),
         };
         let palette = GenrePalette::new(&[row(Some("Drama")), row(Some("Action")), row(Some("Drama")), row(None)]);
         assert_eq!(palette.names(), ["Action", "Drama"]);

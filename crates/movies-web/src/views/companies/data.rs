@@ -301,6 +301,7 @@ mod tests {
             revenue: KnownSum::default(),
             profit: KnownSum::default(),
             avg_popularity: Some(2.5),
+            ratings: Default::default(),
         }
     }
 

@@ -252,6 +252,7 @@ mod tests {
             total_popularity: Some(popularity),
             avg_popularity: Some(popularity / 2.0),
             popularity_rank: rank,
+            ratings: Default::default(),
         }
     }
 
