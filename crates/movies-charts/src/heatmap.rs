@@ -138,6 +138,7 @@ pub fn heatmap(chart: &Heatmap, frame: &Frame) -> Chart {
                     plot.backend_coord(&corners[0]),
                     plot.backend_coord(&corners[1]),
                     &cell_title(chart, row, cell),
+                    Some((i, cell.year)),
                 );
             }
         }
@@ -187,7 +188,14 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 900, height: 0, theme: Theme::dark(), title: Some("Profit".into()), label: "Profit".into() }
+        Frame {
+            width: 900,
+            height: 0,
+            theme: Theme::dark(),
+            title: Some("Profit".into()),
+            label: "Profit".into(),
+            points: false,
+        }
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn leader_band(chart: &LeaderBand, frame: &Frame) -> Chart {
         for year in &leaders {
             let x = f64::from(year.year);
             let corners = (plot.backend_coord(&(x - 0.5, 0.0)), plot.backend_coord(&(x + 0.5, rows_total)));
-            hover.rect(corners.0, corners.1, &title(chart, year));
+            hover.rect(corners.0, corners.1, &title(chart, year), Some((year.first.category, year.year)));
         }
         Ok(())
     })
@@ -139,7 +139,14 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 700, height: 0, theme: Theme::light(), title: None, label: "Most popular genre".into() }
+        Frame {
+            width: 700,
+            height: 0,
+            theme: Theme::light(),
+            title: None,
+            label: "Most popular genre".into(),
+            points: false,
+        }
     }
 
     #[test]

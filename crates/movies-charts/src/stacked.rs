@@ -102,7 +102,7 @@ pub fn stacked_bars(chart: &StackedBars, frame: &Frame) -> Chart {
         for (bar, total) in bars.iter().zip(&totals) {
             let x = f64::from(bar.year);
             let mut base = 0.0;
-            for (category, value) in chart.categories.iter().zip(&bar.values) {
+            for (i, (category, value)) in chart.categories.iter().zip(&bar.values).enumerate() {
                 if !value.is_finite() || *value <= 0.0 {
                     continue;
                 }
@@ -120,7 +120,8 @@ pub fn stacked_bars(chart: &StackedBars, frame: &Frame) -> Chart {
                     )))?;
                 }
                 let title = segment_title(chart, bar, category, *value, *total);
-                hover.rect(plot.backend_coord(&corners[0]), plot.backend_coord(&corners[1]), &title);
+                let point = Some((i, bar.year));
+                hover.rect(plot.backend_coord(&corners[0]), plot.backend_coord(&corners[1]), &title, point);
             }
         }
         Ok(())
@@ -151,7 +152,7 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 640, height: 280, theme: Theme::dark(), title: None, label: "Releases".into() }
+        Frame { width: 640, height: 280, theme: Theme::dark(), title: None, label: "Releases".into(), points: false }
     }
 
     #[test]

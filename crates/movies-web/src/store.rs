@@ -8,6 +8,7 @@ use movies_protocol::{
     LoadEvent, Manifest, MovieList, MovieQuery, Overview, Response, SnapshotComparison,
 };
 
+use crate::drill::{Drill, DrillState};
 use crate::url_state::{View, ViewState};
 
 /// Where a load is.
@@ -208,6 +209,11 @@ impl Store {
     /// Switches to a view.
     pub fn show(&self, view: View) {
         self.view.update(|v| v.view = view);
+    }
+
+    /// Opens the drill-down panel on the movies of `drill`.
+    pub fn open_drill(&self, drill: Drill) {
+        self.view.update(|v| v.drill = Some(DrillState { drill, sort: None }));
     }
 
     fn update_file(&self, file: InputFile, change: impl FnOnce(&mut FileProgress)) {
