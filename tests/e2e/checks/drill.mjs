@@ -128,11 +128,8 @@ export async function drillChecks(h) {
     return `${row.company} ${row.year}: ${note}; ${panelUrl}; shown ${ms} ms after the click`;
   });
 
-  await check("drill-down: movies with an error-log row are flagged; the CSV download lists the panel's movies", async () => {
-    const log = readTable(cliSample, "error_log");
+  await check("drill-down: the CSV download lists the panel's movies", async () => {
     const panel = await readPanel(page);
-    const flagged = panel.ids.filter((id) => log.some((r) => r.movie_id === id)).length;
-    assert.equal(panel.flagged, flagged, "flags are the movies with error-log rows");
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click("#drill-csv")]);
     assert.match(download.suggestedFilename(), new RegExp(`^movies-company-${row.company_id}-${row.year}\\.csv$`));
     const saved = join(h.tmp, "drill.csv");
@@ -147,7 +144,7 @@ export async function drillChecks(h) {
     assert.equal(sum, Number(row.budget_sum), "the CSV's budgets add up to budget_sum");
     const titles = new Map(master.map((m) => [m.id, m.title]));
     for (const r of csv) assert.equal(r.title, titles.get(r.movie_id), `title of ${r.movie_id}`);
-    return `${csv.length} rows, budget sum ${sum}, ${flagged} flagged`;
+    return `${csv.length} rows, budget sum ${sum}`;
   });
 
   await check("drill-down: the panel (cell and sort) restores from the URL", async () => {
@@ -192,6 +189,26 @@ export async function drillChecks(h) {
     assert.equal(panel.ids.length, Number(want.movies));
     await page.click("#drill-close");
     return `${row.company} ${year}: ${panel.ids.length} movies`;
+  });
+
+  await check("drill-down: movies with rows in the error log are flagged (a cell opened from the URL)", async () => {
+    const log = readTable(cliSample, "error_log");
+    const logged = new Set(log.map((r) => r.movie_id).filter((id) => id !== ""));
+    const cell = aggregated.find((r) => logged.has(r.movie_id) && r.production_company_id !== "" && r.release_year !== "");
+    assert.ok(cell, "a movie with a company, a year and error-log rows");
+    await open(`?view=companies&c=${cell.production_company_id}&dy=${cell.release_year}&dc=${cell.production_company_id}&df=revenue`);
+    const end = await pick([SAMPLE]);
+    assert.equal(end.type, "finished");
+    const panel = await readPanel(page);
+    const want = panel.ids.filter((id) => logged.has(id));
+    assert.ok(want.includes(cell.movie_id));
+    assert.equal(panel.flagged, want.length, "flags are the movies with error-log rows");
+    const rows = log.filter((r) => r.movie_id === cell.movie_id).length;
+    const flag = await page.locator("#drill-panel tbody tr", { hasText: cell.title ?? "" }).first().innerText();
+    assert.ok(flag.includes(`⚑ ${rows}`), `${flag} shows ⚑ ${rows}`);
+    assert.ok(panel.number.startsWith("Revenue (sum)"), panel.number);
+    await page.click("#drill-close");
+    return `${cell.title} (${cell.release_year}): ⚑ ${rows}; ${want.length} of ${panel.ids.length} movies flagged`;
   });
 
   await check("drill-down: a table row and a genre heatmap cell open their movies (genre_year.csv sums)", async () => {
