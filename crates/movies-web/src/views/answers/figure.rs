@@ -131,6 +131,7 @@ pub fn ChartFigure(
         });
     };
     let open = move |drill: Drill| store.open_drill(drill);
+    let cell_of = move |series: usize, year: i32| figure.with_untracked(|f| f.points.get(&(series, year)).cloned());
     let title = Signal::derive(move || figure.with(|f| f.title.clone()));
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
@@ -144,8 +145,8 @@ pub fn ChartFigure(
                 class="chart"
                 node_ref=holder
                 inner_html=move || svg.get()
-                on:click=move |ev| points::on_click(&ev, figure, open)
-                on:keydown=move |ev| points::on_key(&ev, figure, open)
+                on:click=move |ev| points::on_click(&ev, cell_of, open)
+                on:keydown=move |ev| points::on_key(&ev, cell_of, open)
             ></div>
             <figcaption class="chart-notes">
                 {move || figure.with(|f| f.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view())}

@@ -2,11 +2,9 @@
 //! opens the movies behind it; the arrow keys, Home and End move the focus from point
 //! to point (one tab stop per chart, as the chart crate sets them).
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::figure::Figure;
 use crate::drill::Drill;
 
 /// The point element an event happened on, if any.
@@ -14,16 +12,17 @@ fn point_of(target: Option<web_sys::EventTarget>) -> Option<Element> {
     target?.dyn_into::<Element>().ok()?.closest(".point").ok().flatten()
 }
 
-/// The cell behind a point element, by its `data-s` and `data-y`.
-fn drill_of(point: &Element, figure: Signal<Figure>) -> Option<Drill> {
+/// The cell behind a point element, by its `data-s` and `data-y`, as `cell_of` (the
+/// figure's points) says.
+fn drill_of(point: &Element, cell_of: &impl Fn(usize, i32) -> Option<Drill>) -> Option<Drill> {
     let series = point.get_attribute("data-s")?.parse::<usize>().ok()?;
     let year = point.get_attribute("data-y")?.parse::<i32>().ok()?;
-    figure.with_untracked(|f| f.points.get(&(series, year)).cloned())
+    cell_of(series, year)
 }
 
 /// A click on the chart: opens the clicked point's movies.
-pub fn on_click(ev: &leptos::ev::MouseEvent, figure: Signal<Figure>, open: impl Fn(Drill)) {
-    if let Some(drill) = point_of(ev.target()).and_then(|p| drill_of(&p, figure)) {
+pub fn on_click(ev: &leptos::ev::MouseEvent, cell_of: impl Fn(usize, i32) -> Option<Drill>, open: impl Fn(Drill)) {
+    if let Some(drill) = point_of(ev.target()).and_then(|p| drill_of(&p, &cell_of)) {
         open(drill);
     }
 }
@@ -38,12 +37,12 @@ fn focus(current: &Element, next: &Element) {
 
 /// A key on the chart: Enter or Space opens the focused point's movies, the arrows,
 /// Home and End move between points.
-pub fn on_key(ev: &leptos::ev::KeyboardEvent, figure: Signal<Figure>, open: impl Fn(Drill)) {
+pub fn on_key(ev: &leptos::ev::KeyboardEvent, cell_of: impl Fn(usize, i32) -> Option<Drill>, open: impl Fn(Drill)) {
     let Some(point) = point_of(ev.target()) else { return };
     let key = ev.key();
     if key == "Enter" || key == " " {
         ev.prevent_default();
-        if let Some(drill) = drill_of(&point, figure) {
+        if let Some(drill) = drill_of(&point, &cell_of) {
             open(drill);
         }
         return;
