@@ -150,7 +150,7 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
     };
     let unknown_view = (unknown_count > 0).then(|| {
         view! {
-            <h3 class="drill-unknown-heading">{format!("{} unknown: {unknown_count} movies", capitalized(name))}</h3>
+            <h3 class="drill-unknown-heading">{format!("{} unknown: {}", capitalized(name), movies(unknown_count))}</h3>
             <div class="drill-unknown">
                 <SortableTable table=unknown caption=format!("Movies whose {name} is unknown") sort=sort/>
             </div>
@@ -160,7 +160,7 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
         <p class="drill-number">
             {format!("{}: ", focus.label())}
             <strong>{value}</strong>
-            {format!(" — known for {} of {all} movies.", number.known)}
+            {format!(" — known for {} of {}.", number.known, movies(all))}
         </p>
         <div class="drill-tools">
             <button type="button" class="button small" id="drill-csv" on:click=on_csv>
@@ -172,13 +172,18 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
                 {(!cell.rated).then_some(" User ratings come when ratings.csv and links.csv are read.")}
             </span>
         </div>
-        <h3 class="drill-known-heading">{format!("{} known: {known_count} movies", capitalized(name))}</h3>
+        <h3 class="drill-known-heading">{format!("{} known: {}", capitalized(name), movies(known_count))}</h3>
         <div class="drill-known">
             <SortableTable table=known caption=format!("Movies whose {name} is known") sort=sort/>
         </div>
         {unknown_view}
         <Totals totals=list::totals(&cell.list.totals, focus)/>
     }
+}
+
+/// `1 movie`, `3 movies`.
+fn movies(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "movie" } else { "movies" })
 }
 
 /// The written value of the clicked number.
