@@ -158,6 +158,10 @@ mod tests {
         assert!(out.svg.contains("<title>1997\nMost popular: Comedy (total popularity 1 · 1 movies)</title>"));
         assert_eq!(out.svg.matches("<title>").count(), 2);
         assert!(out.height > 4 * ROW as u32);
+        // As buttons, a year names its leader's category.
+        let svg = leader_band(&chart("Comedy"), &Frame { points: true, ..frame() }).svg;
+        assert!(svg.contains("data-s=\"0\" data-y=\"1995\""));
+        assert!(svg.contains("data-s=\"1\" data-y=\"1997\""));
     }
 
     #[test]

@@ -163,6 +163,12 @@ mod tests {
         assert!(svg.contains("<title>2002 · Drama · 4 releases (of 4)</title>"));
         assert!(!svg.contains("1990 ·"), "years outside the range are left out");
         assert_eq!(svg.matches("<title>").count(), 3);
+        // As buttons, a segment names its category and year.
+        let svg = stacked_bars(&chart("Action"), &Frame { points: true, ..frame() }).svg;
+        for (category, year) in [(0, 2000), (1, 2000), (1, 2002)] {
+            assert!(svg.contains(&format!("data-s=\"{category}\" data-y=\"{year}\"")), "{category} {year}");
+        }
+        assert_eq!(svg.matches("class=\"point\"").count(), 3);
     }
 
     #[test]

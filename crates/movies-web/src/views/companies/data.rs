@@ -400,5 +400,10 @@ mod tests {
         assert_eq!(figure.table.rows.len(), 4);
         assert_consistent(&figure.table);
         assert_eq!(figure.table.rows[0][..2], [Cell::Text(Some("Pixar".into())), Cell::int(3)]);
+        // The no-genre segment of 1998 opens Pixar's movies of 1998 without a genre.
+        let without = &figure.points[&(2, 1998)];
+        assert_eq!(without.query, MovieQuery { company_id: Some(3), genre: GenrePick::Without, year: 1998 });
+        assert_eq!(without.focus, Focus::Releases);
+        assert_eq!(figure.row_drills.len(), 4);
     }
 }

@@ -305,6 +305,8 @@ mod tests {
         assert_eq!(figure.table.rows[1][4], Cell::Text(None));
         assert_consistent(&figure.table);
         assert_eq!(figure.notes[1], "Most often on top: Drama (2 years), Comedy (1 year).");
+        let leader = figure.points.get(&(1, 2001)).expect("Comedy led 2001");
+        assert_eq!((&leader.query.genre, leader.focus), (&GenrePick::Named("Comedy".into()), Focus::TotalPopularity));
     }
 
     #[test]
@@ -333,5 +335,14 @@ mod tests {
         assert!(figure.notes[0].starts_with("Budget known for 2 of 6 movie × genre pairs"));
         let lines = metric_figure(&rows, &palette, Metric::Budget, &genres, (2000, 2001), true);
         assert!(matches!(lines.chart, ChartData::Lines(_)));
+        // Each cell opens its genre's movies of that year; so does each table row.
+        let comedy = Drill {
+            query: MovieQuery { company_id: None, genre: GenrePick::Named("Comedy".into()), year: 2000 },
+            focus: Focus::Budget,
+        };
+        assert_eq!(figure.points.get(&(1, 2000)), Some(&comedy));
+        assert_eq!(lines.points, figure.points);
+        assert_eq!(figure.row_drills.len(), figure.table.rows.len());
+        assert_eq!(figure.row_drills[1], Some(comedy));
     }
 }
