@@ -85,40 +85,33 @@ pub fn totals(totals: &GroupTotals, focus: Focus) -> Vec<Total> {
     let money = |v: Option<f64>| Cell::Number(v).display(Kind::Money);
     let decimal = |v: Option<f64>, digits| Cell::Number(v).display(Kind::Decimal(digits));
     let ratings = &totals.ratings;
-    let total = |key, label, value, known, clicked| Total { key, label, value, known, clicked };
-    vec![
-        total("movies", "Movies", totals.movies.to_string(), of(totals.movies), focus == Focus::Releases),
-        total("budget", "Budget (sum)", money(totals.budget.sum), of(totals.budget.movies), focus == Focus::Budget),
-        total(
-            "revenue",
-            "Revenue (sum)",
-            money(totals.revenue.sum),
-            of(totals.revenue.movies),
-            focus == Focus::Revenue,
-        ),
-        total("profit", "Profit (sum)", money(totals.profit.sum), of(totals.profit.movies), focus == Focus::Profit),
-        total(
+    let rated =
+        format!("{} ratings · {} rated", Cell::int(ratings.ratings).display(Kind::Count), of(ratings.rated_movies));
+    let popularity = of(totals.popularity.movies);
+    let rows = [
+        ("movies", "Movies", totals.movies.to_string(), of(totals.movies), Some(Focus::Releases)),
+        ("budget", "Budget (sum)", money(totals.budget.sum), of(totals.budget.movies), Some(Focus::Budget)),
+        ("revenue", "Revenue (sum)", money(totals.revenue.sum), of(totals.revenue.movies), Some(Focus::Revenue)),
+        ("profit", "Profit (sum)", money(totals.profit.sum), of(totals.profit.movies), Some(Focus::Profit)),
+        (
             "total_popularity",
             "Total popularity",
             decimal(totals.popularity.sum, 1),
-            of(totals.popularity.movies),
-            focus == Focus::TotalPopularity,
+            popularity.clone(),
+            Some(Focus::TotalPopularity),
         ),
-        total(
+        (
             "avg_popularity",
             "Average popularity",
             decimal(totals.avg_popularity, 2),
-            of(totals.popularity.movies),
-            focus == Focus::AveragePopularity,
+            popularity,
+            Some(Focus::AveragePopularity),
         ),
-        total(
-            "mean_rating",
-            "User rating (mean)",
-            decimal(ratings.mean_rating, 2),
-            format!("{} ratings · {} rated", Cell::int(ratings.ratings).display(Kind::Count), of(ratings.rated_movies)),
-            false,
-        ),
-    ]
+        ("mean_rating", "User rating (mean)", decimal(ratings.mean_rating, 2), rated, None),
+    ];
+    rows.into_iter()
+        .map(|(key, label, value, known, of)| Total { key, label, value, known, clicked: of == Some(focus) })
+        .collect()
 }
 
 /// A file name for the list (`movies-company-3-drama-1995.csv`): letters and digits
