@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { check, skip } from "../lib/checks.mjs";
-import { parseCsv, readTable, runCli } from "../lib/data.mjs";
+import { HOSTILE, hostileZip, parseCsv, readTable, runCli } from "../lib/data.mjs";
 
 const money = (text) => Number(String(text).replace(/[$,\s]/g, ""));
 
@@ -231,6 +231,49 @@ export async function drillChecks(h) {
     const note = assertPanelLikeCli(panel, genre, expectedIds(aggregated, { genre: genre.genre, year: genre.year }), master);
     await page.click("#drill-close");
     return `row: ${fromRow.title}; ${genre.genre} ${genre.year}: ${note}`;
+  });
+
+  await check("drill-down: markup in titles, company and genre names (and in the URL) stays text in the panel", async () => {
+    const zip = hostileZip(SAMPLE, join(h.tmp, "drill-hostile.zip"));
+    const dialogs = [];
+    const onDialog = (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    };
+    page.on("dialog", onDialog);
+    const titled = aggregated.find((r) => r.title === "Return to Yarrow City" && r.production_company_id !== "");
+    const music = aggregated.find((r) => r.genre === "Music" && r.release_year !== "");
+    assert.ok(titled && music, "the sample has the movies hostileZip renames");
+    const seen = [];
+    for (const query of [
+      `?view=companies&dy=${titled.release_year}&dc=${titled.production_company_id}&df=profit`,
+      `?view=genres&dy=${music.release_year}&dg=${encodeURIComponent(HOSTILE.genre)}&df=revenue`,
+    ]) {
+      await open(query);
+      const scripts = await page.$$eval("script", (all) => all.map((s) => s.getAttribute("src") ?? "inline"));
+      const end = await pick([zip]);
+      assert.equal(end.type, "finished");
+      const panel = await readPanel(page);
+      const dom = await page.evaluate(() => ({
+        text: document.getElementById("drill-panel").innerText,
+        scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src") ?? "inline"),
+        handlers: [...document.querySelectorAll("#drill-panel *")].flatMap((el) =>
+          [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.localName}[${a.name}]`),
+        ),
+        markup: document.querySelectorAll("#drill-panel img, #drill-panel svg, #drill-panel script").length,
+      }));
+      assert.deepEqual(dom.scripts, scripts, "no script element added");
+      assert.deepEqual(dom.handlers, [], "no event-handler attribute");
+      assert.equal(dom.markup, 0, "no element from the data");
+      assert.ok(panel.ids.length > 0, `${query}: movies listed`);
+      seen.push(...Object.values(HOSTILE).filter((v) => dom.text.includes(v)));
+      await page.screenshot({ path: join(SHOTS, `drill-hostile-${seen.length}.png`) });
+    }
+    page.off("dialog", onDialog);
+    assert.deepEqual(dialogs, [], "no dialog opened");
+    assert.ok(seen.includes(HOSTILE.title) && seen.includes(HOSTILE.genre), `shown as text: ${seen.join(" , ")}`);
+    await page.click("#drill-close");
+    return `shown as text: ${[...new Set(seen)].join("  ")}`;
   });
 
   const real = h.REAL_FILES;
