@@ -167,7 +167,12 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
                 "Download CSV"
             </button>
             <span class="note">
-                {(flagged > 0).then(|| format!("⚑ {flagged} of these movies have rows in the error log."))}
+                {(flagged > 0)
+                    .then(|| {
+                        format!(
+                            "⚑ {flagged} of these movies have rows in the error log (Data quality: search it for the TMDB id)."
+                        )
+                    })}
                 {(!cell.flags_complete).then_some(" Flags come from the error-log rows kept in memory.")}
                 {(!cell.rated).then_some(" User ratings come when ratings.csv and links.csv are read.")}
             </span>
