@@ -33,6 +33,7 @@ import {
   truncatedZip,
 } from "./lib/data.mjs";
 import { serve } from "./serve.mjs";
+import { drillChecks } from "./checks/drill.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = join(ROOT, "dist");
@@ -621,6 +622,8 @@ if (!REAL_FILES.every((f) => existsSync(f))) {
     return `${t.cast_master.rows} cast, ${t.crew_master.rows} crew, ${t.keywords_master.rows} keyword rows, as from the Python literals`;
   });
 }
+
+await drillChecks({ page, open, pick, show, until, SAMPLE, SHOTS, CLI, cliSample, tmp, REAL_FILES });
 
 await check("screenshots of every view, light and dark, 1280 wide", async () => {
   mkdirSync(SHOTS, { recursive: true });

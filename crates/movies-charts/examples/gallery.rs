@@ -30,6 +30,7 @@ fn main() -> std::io::Result<()> {
             theme: theme.clone(),
             title: Some(title.into()),
             label: title.into(),
+            points: false,
         };
         let series = ["Meridian Pictures", "Starling Bros. Studios", "<img src=x onerror=alert(1)>"]
             .iter()

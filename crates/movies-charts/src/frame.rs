@@ -31,6 +31,10 @@ pub struct Frame {
     pub title: Option<String>,
     /// The chart's accessible name (`aria-label`).
     pub label: String,
+    /// Whether each point, bar segment or cell is a button naming its series and year
+    /// (see the hover layer), for the page to open the movies behind it. Downloads
+    /// leave it off.
+    pub points: bool,
 }
 
 /// An SVG document and its size.
@@ -139,7 +143,10 @@ pub(crate) fn message(frame: &Frame, height: u32, note: &str) -> Chart {
 
 /// Adds the accessible name and appends the hover layer before `</svg>`.
 pub(crate) fn finish(svg: String, frame: &Frame, hover: HoverLayer, height: u32) -> Chart {
-    let opening = format!("<svg role=\"img\" aria-label=\"{}\" class=\"chart-svg\" ", escape(&frame.label));
+    // Buttons inside an image would be hidden from assistive technology: a chart with
+    // buttons is a group.
+    let role = if hover.has_buttons() { "group" } else { "img" };
+    let opening = format!("<svg role=\"{role}\" aria-label=\"{}\" class=\"chart-svg\" ", escape(&frame.label));
     let mut svg = svg.replacen("<svg ", &opening, 1);
     let end = svg.rfind("</svg>").unwrap_or(svg.len());
     svg.insert_str(end, &hover.into_svg());
@@ -153,7 +160,7 @@ pub(crate) fn render(
     draw: impl FnOnce(&DrawingArea<Svg<'_>, plotters::coord::Shift>, &mut HoverLayer) -> Result<(), DrawError>,
 ) -> Chart {
     let mut svg = String::new();
-    let mut hover = HoverLayer::default();
+    let mut hover = HoverLayer::new(frame.points);
     let outcome = {
         let root = SVGBackend::with_string(&mut svg, (frame.width, height)).into_drawing_area();
         root.fill(&frame.theme.background.plot()).and_then(|()| draw(&root, &mut hover)).and_then(|()| root.present())

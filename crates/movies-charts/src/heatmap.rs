@@ -141,6 +141,7 @@ pub fn heatmap(chart: &Heatmap, frame: &Frame) -> Chart {
                     plot.backend_coord(&corners[0]),
                     plot.backend_coord(&corners[1]),
                     &cell_title(chart, row, cell),
+                    Some((i, cell.year)),
                 );
             }
         }
@@ -191,13 +192,25 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 900, height: 0, theme: Theme::dark(), title: Some("Profit".into()), label: "Profit".into() }
+        Frame {
+            width: 900,
+            height: 0,
+            theme: Theme::dark(),
+            title: Some("Profit".into()),
+            label: "Profit".into(),
+            points: false,
+        }
     }
 
     #[test]
     fn every_cell_has_a_tooltip_and_unknowns_are_not_zero() {
         let out = heatmap(&chart("Action"), &frame());
         assert!(out.svg.contains("<title>Action · 2000 · profit -$2,000,000 (known for 1 of 4 movies)</title>"));
+        // As buttons, a cell names its row and year, unknown values included.
+        let buttons = heatmap(&chart("Action"), &Frame { points: true, ..frame() }).svg;
+        for (row, year) in [(0, 2000), (0, 2001), (1, 2001)] {
+            assert!(buttons.contains(&format!("data-s=\"{row}\" data-y=\"{year}\"")), "{row} {year}");
+        }
         assert!(out.svg.contains("<title>Action · 2001 · profit unknown (known for 0 of 2 movies)</title>"));
         assert!(out.svg.contains("<title>Drama · 2001 · profit $500,000,000</title>"));
         assert!(out.svg.contains(">\nloss\n"), "a diverging scale has a loss strip");

@@ -106,7 +106,7 @@ pub fn leader_band(chart: &LeaderBand, frame: &Frame) -> Chart {
         for year in &leaders {
             let x = f64::from(year.year);
             let corners = (plot.backend_coord(&(x - 0.5, 0.0)), plot.backend_coord(&(x + 0.5, rows_total)));
-            hover.rect(corners.0, corners.1, &title(chart, year));
+            hover.rect(corners.0, corners.1, &title(chart, year), Some((year.first.category, year.year)));
         }
         Ok(())
     })
@@ -139,7 +139,14 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 700, height: 0, theme: Theme::light(), title: None, label: "Most popular genre".into() }
+        Frame {
+            width: 700,
+            height: 0,
+            theme: Theme::light(),
+            title: None,
+            label: "Most popular genre".into(),
+            points: false,
+        }
     }
 
     #[test]
@@ -151,6 +158,10 @@ mod tests {
         assert!(out.svg.contains("<title>1997\nMost popular: Comedy (total popularity 1 · 1 movies)</title>"));
         assert_eq!(out.svg.matches("<title>").count(), 2);
         assert!(out.height > 4 * ROW as u32);
+        // As buttons, a year names its leader's category.
+        let svg = leader_band(&chart("Comedy"), &Frame { points: true, ..frame() }).svg;
+        assert!(svg.contains("data-s=\"0\" data-y=\"1995\""));
+        assert!(svg.contains("data-s=\"1\" data-y=\"1997\""));
     }
 
     #[test]

@@ -138,12 +138,14 @@ pub fn line_chart(chart: &LineChart, frame: &Frame) -> Chart {
         for (year, lines) in &years {
             let x = f64::from(*year);
             let title = format!("{year}\n{}", lines.join("\n"));
-            hover.rect(plot.backend_coord(&(x - 0.5, y_top)), plot.backend_coord(&(x + 0.5, y_bottom)), &title);
+            let corners = (plot.backend_coord(&(x - 0.5, y_top)), plot.backend_coord(&(x + 0.5, y_bottom)));
+            hover.rect(corners.0, corners.1, &title, None);
         }
-        for (s, points) in &series {
+        for (i, (s, points)) in series.iter().enumerate() {
             for point in points.values() {
                 if let Some(v) = point.value.filter(|v| v.is_finite()) {
-                    hover.circle(plot.backend_coord(&(f64::from(point.year), v)), 6, &point_title(chart, s, point));
+                    let at = plot.backend_coord(&(f64::from(point.year), v));
+                    hover.circle(at, 6, &point_title(chart, s, point), Some((i, point.year)));
                 }
             }
         }
@@ -171,7 +173,14 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 800, height: 300, theme: Theme::light(), title: Some("Budget".into()), label: "Budget".into() }
+        Frame {
+            width: 800,
+            height: 300,
+            theme: Theme::light(),
+            title: Some("Budget".into()),
+            label: "Budget".into(),
+            points: false,
+        }
     }
 
     #[test]
@@ -208,6 +217,16 @@ mod tests {
             assert_eq!(svg.matches("</svg>").count(), 1);
             assert!(svg.contains("&lt;"));
         }
+    }
+
+    #[test]
+    fn points_are_buttons_of_their_series_and_year_when_asked() {
+        let points = vec![point(1995, Some(1.0)), point(1996, None), point(1997, Some(2.0))];
+        let svg = line_chart(&chart("Pixar", points.clone()), &Frame { points: true, ..frame() }).svg;
+        assert!(svg.contains("role=\"group\" aria-label=\"Budget\""), "a chart with buttons is a group");
+        assert_eq!(svg.matches("class=\"point\"").count(), 2, "an unknown value is no point");
+        assert!(svg.contains("data-s=\"0\" data-y=\"1997\" role=\"button\" tabindex=\"-1\""));
+        assert!(!line_chart(&chart("Pixar", points), &frame()).svg.contains("class=\"point\""));
     }
 
     #[test]

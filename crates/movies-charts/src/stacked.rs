@@ -102,7 +102,7 @@ pub fn stacked_bars(chart: &StackedBars, frame: &Frame) -> Chart {
         for (bar, total) in bars.iter().zip(&totals) {
             let x = f64::from(bar.year);
             let mut base = 0.0;
-            for (category, value) in chart.categories.iter().zip(&bar.values) {
+            for (i, (category, value)) in chart.categories.iter().zip(&bar.values).enumerate() {
                 if !value.is_finite() || *value <= 0.0 {
                     continue;
                 }
@@ -120,7 +120,8 @@ pub fn stacked_bars(chart: &StackedBars, frame: &Frame) -> Chart {
                     )))?;
                 }
                 let title = segment_title(chart, bar, category, *value, *total);
-                hover.rect(plot.backend_coord(&corners[0]), plot.backend_coord(&corners[1]), &title);
+                let point = Some((i, bar.year));
+                hover.rect(plot.backend_coord(&corners[0]), plot.backend_coord(&corners[1]), &title, point);
             }
         }
         Ok(())
@@ -151,7 +152,7 @@ mod tests {
     }
 
     fn frame() -> Frame {
-        Frame { width: 640, height: 280, theme: Theme::dark(), title: None, label: "Releases".into() }
+        Frame { width: 640, height: 280, theme: Theme::dark(), title: None, label: "Releases".into(), points: false }
     }
 
     #[test]
@@ -162,6 +163,12 @@ mod tests {
         assert!(svg.contains("<title>2002 · Drama · 4 releases (of 4)</title>"));
         assert!(!svg.contains("1990 ·"), "years outside the range are left out");
         assert_eq!(svg.matches("<title>").count(), 3);
+        // As buttons, a segment names its category and year.
+        let svg = stacked_bars(&chart("Action"), &Frame { points: true, ..frame() }).svg;
+        for (category, year) in [(0, 2000), (1, 2000), (1, 2002)] {
+            assert!(svg.contains(&format!("data-s=\"{category}\" data-y=\"{year}\"")), "{category} {year}");
+        }
+        assert_eq!(svg.matches("class=\"point\"").count(), 3);
     }
 
     #[test]

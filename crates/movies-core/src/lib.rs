@@ -19,6 +19,7 @@ pub mod archive;
 mod clean;
 pub mod collect;
 pub mod diff;
+pub mod drill;
 pub mod encoding;
 pub mod error;
 pub mod export;

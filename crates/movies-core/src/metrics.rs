@@ -67,9 +67,10 @@ impl RatingSum {
     }
 }
 
-/// Running totals for a group of distinct movies.
+/// Running totals for a group of distinct movies (also what the drill-down adds up,
+/// in the same order, so its sums equal the metric's to the last bit).
 #[derive(Debug, Clone, Copy, Default)]
-struct Totals {
+pub(crate) struct Totals {
     movies: i64,
     budget: KnownSum,
     revenue: KnownSum,
@@ -79,7 +80,7 @@ struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, movie: &Movie, ratings: Option<MovieRatings>) {
+    pub(crate) fn add(&mut self, movie: &Movie, ratings: Option<MovieRatings>) {
         self.movies += 1;
         self.budget.add(movie.budget);
         self.revenue.add(movie.revenue);
@@ -91,6 +92,38 @@ impl Totals {
     fn avg_popularity(&self) -> Option<f64> {
         self.popularity.sum.map(|s| s / self.popularity.movies as f64)
     }
+
+    /// The totals as sent with a list of movies.
+    pub(crate) fn summary(self) -> GroupTotals {
+        GroupTotals {
+            movies: self.movies,
+            budget: self.budget,
+            revenue: self.revenue,
+            profit: self.profit,
+            popularity: self.popularity,
+            avg_popularity: self.avg_popularity(),
+            ratings: self.ratings.finish(),
+        }
+    }
+}
+
+/// What a group of distinct movies adds up to: the numbers of its metric rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct GroupTotals {
+    /// Distinct movies.
+    pub movies: i64,
+    /// Budgets.
+    pub budget: KnownSum,
+    /// Revenues.
+    pub revenue: KnownSum,
+    /// Profits (movies with both budget and revenue known).
+    pub profit: KnownSum,
+    /// Popularity: its total (`total_popularity`) over the movies where it is known.
+    pub popularity: KnownSum,
+    /// Mean popularity over movies where it is known.
+    pub avg_popularity: Option<f64>,
+    /// User ratings of the movies.
+    pub ratings: UserRatings,
 }
 
 /// A row of `company_year`.
@@ -197,7 +230,7 @@ pub struct Metrics {
 }
 
 /// The smallest name listed for each id.
-fn display_names<'m>(lists: impl Iterator<Item = &'m Named>) -> HashMap<i64, Option<&'m str>> {
+pub(crate) fn display_names<'m>(lists: impl Iterator<Item = &'m Named>) -> HashMap<i64, Option<&'m str>> {
     let mut names: HashMap<i64, Option<&str>> = HashMap::new();
     for item in lists {
         let entry = names.entry(item.id).or_insert(None);

@@ -9,10 +9,11 @@
 use serde::{Deserialize, Serialize};
 
 pub use movies_core::diff::{MovieChange, MovieRef, SnapshotDiff};
+pub use movies_core::drill::{GenrePick, MovieList, MovieQuery, MovieRow};
 pub use movies_core::error::ErrorCode;
 pub use movies_core::export::{FileEntry, FileStatus, Format, Manifest};
 pub use movies_core::issues::IssueFilter;
-pub use movies_core::metrics::{CompanyGenreYear, CompanySummary, CompanyYear, Coverage, GenreYear};
+pub use movies_core::metrics::{CompanyGenreYear, CompanySummary, CompanyYear, Coverage, GenreYear, GroupTotals};
 pub use movies_core::model::Severity;
 pub use movies_core::sources::Walk;
 pub use movies_core::{InputError, InputFile, Table};
@@ -60,6 +61,15 @@ pub enum Request {
         load: LoadId,
         /// Which rows.
         query: ErrorLogQuery,
+    },
+    /// The movies behind a number of a chart (a metric table's cell).
+    Movies {
+        /// Echoed in the answer.
+        id: u32,
+        /// The load the question is about.
+        load: LoadId,
+        /// Which cell.
+        query: MovieQuery,
     },
     /// Download a table, or everything as a zip.
     Export {
@@ -345,6 +355,18 @@ pub enum Answer {
         /// The page asked for.
         rows: Vec<IssueRow>,
     },
+    /// Answer to [`Request::Movies`].
+    Movies {
+        /// The question answered.
+        query: MovieQuery,
+        /// Its movies and their totals.
+        list: MovieList,
+        /// Whether ratings.csv and links.csv were read (else every movie has none yet).
+        rated: bool,
+        /// Whether the flags come from the whole error log (else from the rows kept in
+        /// memory: see [`Answer::ErrorLog`]).
+        flags_complete: bool,
+    },
     /// The query could not be answered.
     Failed {
         /// Why.
@@ -496,6 +518,20 @@ mod tests {
             bytes: 10,
         };
         let response = Response::Export { id: 3, load: 1, event: ready };
+        assert_eq!(Response::from_json(&response.to_json()), Ok(response));
+        let movies = Request::Movies {
+            id: 4,
+            load: 1,
+            query: MovieQuery { company_id: Some(3), genre: GenrePick::Without, year: 1995 },
+        };
+        assert_eq!(Request::from_json(&movies.to_json()), Ok(movies));
+        let answer = Answer::Movies {
+            query: MovieQuery { company_id: None, genre: GenrePick::Named("Drama".into()), year: 2001 },
+            list: MovieList::default(),
+            rated: true,
+            flags_complete: false,
+        };
+        let response = Response::Answer { id: 4, load: 1, answer };
         assert_eq!(Response::from_json(&response.to_json()), Ok(response));
         let error = UserError::new(ErrorKind::Input(ErrorCode::NotAZip), "a.zip", "a.zip: not a zip".into());
         let failed = Response::Load { load: 4, event: LoadEvent::Failed { error } };

@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
         <ProgressPanel/>
         <Tabs/>
         <main id="view">{move || views::render(tab.get())}</main>
+        <views::DrillPanel/>
     }
 }
 

@@ -29,6 +29,12 @@ pub fn count(n: u64) -> String {
     out
 }
 
+/// The text with its first letter in upper case (`Budget known`).
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// Milliseconds as seconds (`1.2 s`).
 pub fn seconds(ms: f64) -> String {
     format!("{:.1} s", ms / 1000.0)

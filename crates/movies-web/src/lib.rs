@@ -7,6 +7,7 @@
 mod app;
 mod context;
 mod download;
+mod drill;
 mod folder_export;
 mod format;
 mod given;

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use movies_protocol::{
     Answer, CompanyGenreYear, CompanyYear, ExportEvent, FileEntry, FileStatus, FoundFile, InputFile, IssueRow,
-    LoadEvent, Manifest, Overview, Response, SnapshotComparison,
+    LoadEvent, Manifest, MovieList, MovieQuery, Overview, Response, SnapshotComparison,
 };
 
+use crate::drill::{Drill, DrillState};
 use crate::url_state::{View, ViewState};
 
 /// Where a load is.
@@ -90,6 +91,19 @@ pub struct ErrorLogPage {
     pub rows: Vec<IssueRow>,
 }
 
+/// The movies of a chart's cell, as the worker sent them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellMovies {
+    /// The cell.
+    pub query: MovieQuery,
+    /// Its movies and their totals.
+    pub list: MovieList,
+    /// Whether the user ratings were read when the worker answered.
+    pub rated: bool,
+    /// Whether the error-log flags come from the whole log.
+    pub flags_complete: bool,
+}
+
 /// An export being prepared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportStatus {
@@ -134,6 +148,8 @@ pub struct Store {
     pub companies: RwSignal<HashMap<i64, CompanyData>>,
     /// The last error-log page received.
     pub error_log: RwSignal<Option<ErrorLogPage>>,
+    /// The movies of the last chart cell asked about.
+    pub cell_movies: RwSignal<Option<CellMovies>>,
     /// Exports in preparation.
     pub exports: RwSignal<Vec<ExportStatus>>,
     /// Comparisons with older snapshots, when several were loaded.
@@ -159,6 +175,7 @@ impl Store {
             entries: RwSignal::new(BTreeMap::new()),
             companies: RwSignal::new(HashMap::new()),
             error_log: RwSignal::new(None),
+            cell_movies: RwSignal::new(None),
             exports: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
             view: RwSignal::new(view),
@@ -187,12 +204,18 @@ impl Store {
         self.entries.set(BTreeMap::new());
         self.companies.set(HashMap::new());
         self.error_log.set(None);
+        self.cell_movies.set(None);
         self.snapshots.set(Vec::new());
     }
 
     /// Switches to a view.
     pub fn show(&self, view: View) {
         self.view.update(|v| v.view = view);
+    }
+
+    /// Opens the drill-down panel on the movies of `drill`.
+    pub fn open_drill(&self, drill: Drill) {
+        self.view.update(|v| v.drill = Some(DrillState { drill, sort: None }));
     }
 
     fn update_file(&self, file: InputFile, change: impl FnOnce(&mut FileProgress)) {
@@ -288,8 +311,10 @@ impl Store {
             }
             LoadEvent::MoviesReady { overview } => self.overview.set(Some(overview)),
             LoadEvent::RatingsReady { overview } => {
-                // The company rows received lack the ratings: they are asked for again.
+                // The company rows and movies received lack the ratings: they are asked
+                // for again.
                 self.companies.set(HashMap::new());
+                self.cell_movies.set(None);
                 self.rated.set(true);
                 self.overview.set(Some(overview));
             }
@@ -330,6 +355,9 @@ impl Store {
             }
             Answer::ErrorLog { matching, total, kept, rows } => {
                 self.error_log.set(Some(ErrorLogPage { id, matching, total, kept, rows }));
+            }
+            Answer::Movies { query, list, rated, flags_complete } => {
+                self.cell_movies.set(Some(CellMovies { query, list, rated, flags_complete }));
             }
             Answer::Failed { error } => self.alert(error.message),
         }

@@ -1,6 +1,8 @@
 //! What the URL holds, so that a link shows the same view: the tab, the companies
-//! compared, the genres shown, the year range and how the answers are charted.
+//! compared, the genres shown, the year range, how the answers are charted and the
+//! drill-down panel open on a chart's cell.
 
+use crate::drill::{Drill, DrillState, Focus, GenrePick, MovieQuery};
 use crate::metric::Metric;
 
 /// The tabs of the page.
@@ -67,6 +69,8 @@ pub struct ViewState {
     pub genre_metric: Metric,
     /// Whether the genre metric is drawn as lines (else as a heatmap).
     pub genre_lines: bool,
+    /// The drill-down panel, when open.
+    pub drill: Option<DrillState>,
 }
 
 /// Most companies compared at once.
@@ -82,9 +86,12 @@ fn encode(text: &str) -> String {
 
 impl ViewState {
     /// Reads a query string (`?view=companies&c=3,4&g=Drama&y=1990-2017&cm=revenue`,
-    /// `gm=profit&chart=lines` for the genre chart).
+    /// `gm=profit&chart=lines` for the genre chart; the drill-down panel as
+    /// `dy=1995&dc=3&dg=Drama&df=budget&ds=title-asc`, `dn=1` for movies without genre).
     pub fn from_query(query: &str) -> Self {
         let mut state = ViewState::default();
+        let mut drill = DrillState::default();
+        let mut drill_year = None;
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
@@ -102,9 +109,25 @@ impl ViewState {
                 "cm" => state.company_metric = Metric::from_key(value).unwrap_or_default(),
                 "gm" => state.genre_metric = Metric::from_key(value).unwrap_or_default(),
                 "chart" => state.genre_lines = value == "lines",
+                "dy" => drill_year = value.parse().ok(),
+                "dc" => drill.drill.query.company_id = value.parse().ok(),
+                "dg" if !value.is_empty() => drill.drill.query.genre = GenrePick::Named(decode(value)),
+                "dn" if value == "1" => drill.drill.query.genre = GenrePick::Without,
+                "df" => drill.drill.focus = Focus::from_key(value).unwrap_or_default(),
+                "ds" => {
+                    drill.sort = value.rsplit_once('-').and_then(|(column, way)| match way {
+                        "asc" => Some((decode(column), true)),
+                        "desc" => Some((decode(column), false)),
+                        _ => None,
+                    })
+                }
                 _ => {}
             }
         }
+        state.drill = drill_year.map(|year| DrillState {
+            drill: Drill { query: MovieQuery { year, ..drill.drill.query }, focus: drill.drill.focus },
+            sort: drill.sort,
+        });
         state
     }
 
@@ -128,6 +151,21 @@ impl ViewState {
         }
         if self.genre_lines {
             parts.push("chart=lines".to_owned());
+        }
+        if let Some(DrillState { drill: Drill { query, focus }, sort }) = &self.drill {
+            parts.push(format!("dy={}", query.year));
+            if let Some(company) = query.company_id {
+                parts.push(format!("dc={company}"));
+            }
+            match &query.genre {
+                GenrePick::Any => {}
+                GenrePick::Without => parts.push("dn=1".to_owned()),
+                GenrePick::Named(genre) => parts.push(format!("dg={}", encode(genre))),
+            }
+            parts.push(format!("df={}", focus.key()));
+            if let Some((column, ascending)) = sort {
+                parts.push(format!("ds={}-{}", encode(column), if *ascending { "asc" } else { "desc" }));
+            }
         }
         format!("?{}", parts.join("&"))
     }

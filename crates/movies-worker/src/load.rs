@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use movies_core::collect::CollectSink;
 use movies_core::diff::SnapshotDiff;
+use movies_core::drill::MovieIndex;
 use movies_core::export::{build_manifest, FileEntry, Format};
 use movies_core::kept::RatingsByMovie;
 use movies_core::sources::{resolve, Resolved, Source};
@@ -157,8 +158,10 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
             let movies = std::mem::take(&mut sink.kept.movies);
             let metrics = Rc::new(Metrics::compute(&movies, &RatingsByMovie::default()));
             let overview = overview(&metrics, &movies);
+            let index = Rc::new(MovieIndex::build(&movies));
             {
                 let mut session = ctx.session.borrow_mut();
+                session.index = index;
                 session.kept = Rc::new(movies_core::kept::Kept { movies, ..Default::default() });
                 session.metrics = Some(metrics);
             }
@@ -192,6 +195,7 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
             session.metrics = Some(metrics.clone());
             overview(&metrics, &session.kept.movies)
         });
+        session.ratings = Rc::new(ratings);
         let metrics = session.metrics.clone().unwrap_or_default();
         let files: Vec<(InputFile, FileEntry)> = session.entries.iter().map(|(f, e)| (*f, e.clone())).collect();
         (build_manifest(&Format::TEXT, files, &streamed, &session.kept, &metrics), rated)

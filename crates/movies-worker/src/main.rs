@@ -88,6 +88,11 @@ fn handle(ctx: &Rc<Context>, message: &JsValue) {
             let answer = queries::stale(&session, load).unwrap_or_else(|| queries::error_log(&session, &query));
             ctx.poster.send(&Response::Answer { id, load, answer });
         }
+        Request::Movies { id, load, query } => {
+            let session = ctx.session.borrow();
+            let answer = queries::stale(&session, load).unwrap_or_else(|| queries::movies(&session, query));
+            ctx.poster.send(&Response::Answer { id, load, answer });
+        }
         Request::Export { id, load, export } => spawn_local(export::export(ctx.clone(), id, load, export)),
     }
 }

@@ -1,7 +1,9 @@
 //! Answers to the page's questions about the loaded dataset.
 
 use movies_core::issues::in_log_order;
-use movies_protocol::{Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, UserError};
+use movies_protocol::{
+    Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, MovieQuery, UserError,
+};
 
 use crate::session::Session;
 
@@ -54,4 +56,15 @@ pub fn error_log(session: &Session, query: &ErrorLogQuery) -> Answer {
         matching += 1;
     }
     Answer::ErrorLog { matching, total: session.issues_total, kept: session.issues.len() as u64, rows }
+}
+
+/// The movies of a metric cell, from the index built when the movies were read.
+pub fn movies(session: &Session, query: MovieQuery) -> Answer {
+    let list = session.index.answer(&session.kept.movies, &session.ratings, &session.issues, &query);
+    Answer::Movies {
+        query,
+        list,
+        rated: !session.ratings.is_empty(),
+        flags_complete: session.issues.len() as u64 == session.issues_total,
+    }
 }

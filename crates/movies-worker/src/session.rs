@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use movies_core::drill::MovieIndex;
 use movies_core::export::FileEntry;
-use movies_core::kept::Kept;
+use movies_core::kept::{Kept, RatingsByMovie};
 use movies_core::model::Issue;
 use movies_core::sources::Source;
 use movies_core::{InputFile, Metrics, Table};
@@ -26,6 +27,10 @@ pub struct Session {
     /// Movies once movies_metadata.csv is done; links and rating counts once the
     /// load is finished.
     pub kept: Rc<Kept>,
+    /// Where the movies of each metric cell are, once movies_metadata.csv is done.
+    pub index: Rc<MovieIndex>,
+    /// The user ratings of each movie, once the load is finished (empty before).
+    pub ratings: Rc<RatingsByMovie>,
     /// Metrics, once movies_metadata.csv is done.
     pub metrics: Option<Rc<Metrics>>,
     /// Manifest entries of the files done.

@@ -3,6 +3,7 @@
 mod answers;
 mod changes;
 mod companies;
+mod drill;
 mod export;
 mod genres;
 mod model;
@@ -11,6 +12,7 @@ mod quality;
 use leptos::prelude::*;
 
 pub use answers::prefs::AnswerChoices;
+pub use drill::DrillPanel;
 
 use crate::url_state::View;
 

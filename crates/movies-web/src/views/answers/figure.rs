@@ -1,5 +1,7 @@
 //! A chart with its notes, its downloads (CSV, SVG, PNG) and its data table.
 
+use std::collections::BTreeMap;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,10 +10,11 @@ use movies_charts::{Heatmap, LeaderBand, LineChart, StackedBars};
 
 use super::csv::to_csv;
 use super::environment::{observe_width, prefers_dark, theme};
-use super::png;
 use super::table::{DataTable, SortableTable};
+use super::{png, points};
 use crate::context::use_app;
 use crate::download::{save_blob, save_bytes, save_text};
+use crate::drill::Drill;
 
 /// Narrowest width a download is drawn at.
 const MIN_DOWNLOAD_WIDTH: u32 = 760;
@@ -54,10 +57,23 @@ pub struct Figure {
     pub table: DataTable,
     /// Download file names without extension.
     pub file_stem: String,
+    /// The cell behind each point, bar segment or cell of the chart, by the series
+    /// (row, category) index and year the chart gives its buttons.
+    pub points: BTreeMap<(usize, i32), Drill>,
+    /// The cell behind each row of the table (same order as its rows).
+    pub row_drills: Vec<Option<Drill>>,
 }
 
-fn frame(figure: &Figure, width: u32, height: u32, theme: Theme, titled: bool) -> Frame {
-    Frame { width, height, theme, title: titled.then(|| figure.title.clone()), label: figure.title.clone() }
+/// The frame of the page's chart (points are buttons, no title) or of a download.
+fn frame(figure: &Figure, width: u32, height: u32, theme: Theme, download: bool) -> Frame {
+    Frame {
+        width,
+        height,
+        theme,
+        title: download.then(|| figure.title.clone()),
+        label: figure.title.clone(),
+        points: !download,
+    }
 }
 
 /// A chart figure. `children` go in its header (e.g. a selector).
@@ -114,6 +130,8 @@ pub fn ChartFigure(
             report("PNG image", saved);
         });
     };
+    let open = move |drill: Drill| store.open_drill(drill);
+    let cell_of = move |series: usize, year: i32| figure.with_untracked(|f| f.points.get(&(series, year)).cloned());
     let title = Signal::derive(move || figure.with(|f| f.title.clone()));
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
@@ -123,7 +141,13 @@ pub fn ChartFigure(
                 <h3 id=heading_id>{title}</h3>
                 {children.map(|c| c())}
             </div>
-            <div class="chart" node_ref=holder inner_html=move || svg.get()></div>
+            <div
+                class="chart"
+                node_ref=holder
+                inner_html=move || svg.get()
+                on:click=move |ev| points::on_click(&ev, cell_of, open)
+                on:keydown=move |ev| points::on_key(&ev, cell_of, open)
+            ></div>
             <figcaption class="chart-notes">
                 {move || figure.with(|f| f.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view())}
             </figcaption>
@@ -138,7 +162,11 @@ pub fn ChartFigure(
                     "Download PNG"
                 </button>
             </div>
-            <SortableTable table=Signal::derive(move || figure.with(|f| f.table.clone())) caption=title/>
+            <SortableTable
+                table=Signal::derive(move || figure.with(|f| f.table.clone()))
+                caption=title
+                drills=Signal::derive(move || figure.with(|f| f.row_drills.clone()))
+            />
         </figure>
     }
 }

@@ -9,5 +9,6 @@ pub mod environment;
 pub mod figure;
 pub mod palette;
 pub mod png;
+pub mod points;
 pub mod prefs;
 pub mod table;

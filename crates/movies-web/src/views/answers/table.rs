@@ -6,6 +6,9 @@ use std::cmp::Ordering;
 use leptos::prelude::*;
 use movies_charts::{grouped, money_exact, Unit};
 
+use crate::context::use_app;
+use crate::drill::Drill;
+
 /// Rows shown before "Show all" (sorting always covers every row).
 const FIRST_ROWS: usize = 100;
 
@@ -24,6 +27,8 @@ pub enum Kind {
     Money,
     /// A decimal number with this many digits.
     Decimal(u8),
+    /// A count of error-log rows: a flag when above zero, blank at zero.
+    Flag,
 }
 
 impl Kind {
@@ -82,6 +87,8 @@ impl Cell {
             (Cell::Number(Some(v)), Kind::Year | Kind::Id) => format!("{v:.0}"),
             (Cell::Number(Some(v)), Kind::Money) => money_exact(*v),
             (Cell::Number(Some(v)), Kind::Decimal(digits)) => grouped(*v, digits),
+            (Cell::Number(Some(v)), Kind::Flag) if *v > 0.0 => format!("⚑ {}", grouped(*v, 0)),
+            (Cell::Number(Some(_)), Kind::Flag) => String::new(),
             (Cell::Number(Some(v)), Kind::Count | Kind::Text) => grouped(*v, 0),
             (Cell::Text(None) | Cell::Number(None), _) => "—".to_owned(),
         }
@@ -168,11 +175,24 @@ fn aria_sort(sort: Option<Sort>, column: usize) -> &'static str {
     }
 }
 
-/// A sortable table of `table`, captioned `caption` for screen readers.
+/// A sortable table of `table`, captioned `caption` for screen readers. A row with a
+/// cell in `drills` (same order as the rows) is a button that opens its movies.
 #[component]
-pub fn SortableTable(#[prop(into)] table: Signal<DataTable>, #[prop(into)] caption: Signal<String>) -> impl IntoView {
-    let sort = RwSignal::new(None::<Sort>);
+pub fn SortableTable(
+    #[prop(into)] table: Signal<DataTable>,
+    #[prop(into)] caption: Signal<String>,
+    /// The cells behind the rows.
+    #[prop(optional, into)]
+    drills: Option<Signal<Vec<Option<Drill>>>>,
+    /// How the table is sorted, when someone else keeps it (else the table does).
+    #[prop(optional)]
+    sort: Option<RwSignal<Option<Sort>>>,
+) -> impl IntoView {
+    let store = use_app().store;
+    let sort = sort.unwrap_or_else(|| RwSignal::new(None::<Sort>));
     let show_all = RwSignal::new(false);
+    let drill_of = move |row: usize| drills.and_then(|d| d.with(|d| d.get(row).cloned().flatten()));
+    let open = move |drill: Drill| store.open_drill(drill);
     let order = Memo::new(move |_| table.with(|t| sorted_rows(t, sort.get())));
     let total = move || table.with(|t| t.rows.len());
     let more = move || !show_all.get() && total() > FIRST_ROWS;
@@ -202,7 +222,30 @@ pub fn SortableTable(#[prop(into)] table: Signal<DataTable>, #[prop(into)] capti
                         let cells = t.columns.iter().zip(&t.rows[r]).map(|(column, cell)| {
                             view! { <td class:num=column.kind.numeric()>{cell.display(column.kind)}</td> }
                         });
-                        view! { <tr>{cells.collect_view()}</tr> }
+                        match drill_of(r) {
+                            Some(drill) => {
+                                let on_key_drill = drill.clone();
+                                let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                                    if ev.key() == "Enter" || ev.key() == " " {
+                                        ev.prevent_default();
+                                        open(on_key_drill.clone());
+                                    }
+                                };
+                                view! {
+                                    <tr
+                                        class="drillable"
+                                        tabindex="0"
+                                        title="Show the movies of this row"
+                                        on:click=move |_| open(drill.clone())
+                                        on:keydown=on_key
+                                    >
+                                        {cells.collect_view()}
+                                    </tr>
+                                }
+                                .into_any()
+                            }
+                            None => view! { <tr>{cells.collect_view()}</tr> }.into_any(),
+                        }
                     })
                     .collect_view()
             })
@@ -282,6 +325,8 @@ mod tests {
         assert_eq!(Cell::Number(Some(2.345)).display(Kind::Decimal(2)), "2.35");
         assert_eq!(Cell::Number(None).display(Kind::Money), "—");
         assert_eq!(Cell::Text(None).display(Kind::Text), "—");
+        assert_eq!(Cell::int(2).display(Kind::Flag), "⚑ 2");
+        assert_eq!(Cell::int(0).display(Kind::Flag), "");
         assert_eq!(Cell::Number(Some(3897569.0)).raw(), "3897569");
         assert_eq!(Cell::Number(Some(0.1)).raw(), "0.1");
     }

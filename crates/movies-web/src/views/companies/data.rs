@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use movies_charts::{Bar, Category, LineChart, LinePoint, LineSeries, Paint, StackedBars, Unit};
 use movies_protocol::CompanySummary;
 
+use crate::drill::{Drill, Focus, GenrePick, MovieQuery};
 use crate::metric::{known_note, Metric};
 use crate::store::CompanyData;
 use crate::views::answers::figure::{ChartData, Figure};
@@ -86,11 +87,13 @@ pub fn metric_figure(
     let mut series = Vec::new();
     let mut rows = Vec::new();
     let mut notes = Vec::new();
+    let mut drills = Drills::default();
     for (i, company) in selected.iter().enumerate() {
         let rows_of = data.get(&company.id).map(|d| d.years.as_slice()).unwrap_or_default();
         let (mut known, mut movies) = (0, 0);
         let mut points = Vec::new();
         for row in rows_of.iter().filter(|r| in_range(r.year, years)) {
+            drills.add((i, row.year), company_cell(company.id, GenrePick::Any, row.year, Focus::of(metric)));
             let value = metric.of_company(row);
             known += value.known;
             movies += row.movies;
@@ -151,7 +154,29 @@ pub fn metric_figure(
             rows,
         },
         file_stem: format!("company-{}-per-year", metric.key()),
+        points: drills.points,
+        row_drills: drills.rows,
     }
+}
+
+/// The cells behind a figure's points and table rows, collected as they are drawn.
+#[derive(Default)]
+struct Drills {
+    points: BTreeMap<(usize, i32), Drill>,
+    rows: Vec<Option<Drill>>,
+}
+
+impl Drills {
+    /// The cell of the point `(series, year)`, which is also the next table row's.
+    fn add(&mut self, point: (usize, i32), drill: Drill) {
+        self.rows.push(Some(drill.clone()));
+        self.points.insert(point, drill);
+    }
+}
+
+/// A company's cell of a year.
+fn company_cell(company: i64, genre: GenrePick, year: i32, focus: Focus) -> Drill {
+    Drill { query: MovieQuery { company_id: Some(company), genre, year }, focus }
 }
 
 fn percent(part: i64, whole: i64) -> String {
@@ -166,10 +191,12 @@ fn percent(part: i64, whole: i64) -> String {
 pub fn popularity_figure(selected: &[Selected], data: &HashMap<i64, CompanyData>, years: (i32, i32)) -> Figure {
     let mut series = Vec::new();
     let mut rows = Vec::new();
+    let mut drills = Drills::default();
     for (i, company) in selected.iter().enumerate() {
         let rows_of = data.get(&company.id).map(|d| d.years.as_slice()).unwrap_or_default();
         let mut points = Vec::new();
         for row in rows_of.iter().filter(|r| in_range(r.year, years)) {
+            drills.add((i, row.year), company_cell(company.id, GenrePick::Any, row.year, Focus::AveragePopularity));
             let note = format!("({} movies)", row.movies);
             points.push(LinePoint { year: row.year, value: row.avg_popularity, note: Some(note) });
             rows.push(vec![
@@ -202,6 +229,8 @@ pub fn popularity_figure(selected: &[Selected], data: &HashMap<i64, CompanyData>
             rows,
         },
         file_stem: "company-popularity-per-year".into(),
+        points: drills.points,
+        row_drills: drills.rows,
     }
 }
 
@@ -230,9 +259,12 @@ pub fn genre_figure(
     let movies: HashMap<i32, i64> = rows_of.years.iter().map(|r| (r.year, r.movies)).collect();
     let mut bars: BTreeMap<i32, Vec<f64>> = BTreeMap::new();
     let mut rows = Vec::new();
+    let mut drills = Drills::default();
     for row in &genre_rows {
-        bars.entry(row.year).or_insert_with(|| vec![0.0; order.len()])[index[&row.genre.as_deref()]] +=
-            row.releases as f64;
+        let genre = row.genre.clone().map_or(GenrePick::Without, GenrePick::Named);
+        let category = index[&row.genre.as_deref()];
+        drills.add((category, row.year), company_cell(company.id, genre, row.year, Focus::Releases));
+        bars.entry(row.year).or_insert_with(|| vec![0.0; order.len()])[category] += row.releases as f64;
         rows.push(vec![
             Cell::Text(Some(company.name.clone())),
             Cell::int(company.id),
@@ -270,6 +302,8 @@ pub fn genre_figure(
             rows,
         },
         file_stem: format!("company-{}-releases-by-genre", company.id),
+        points: drills.points,
+        row_drills: drills.rows,
     }
 }
 
@@ -372,5 +406,10 @@ mod tests {
         assert_eq!(figure.table.rows.len(), 4);
         assert_consistent(&figure.table);
         assert_eq!(figure.table.rows[0][..2], [Cell::Text(Some("Pixar".into())), Cell::int(3)]);
+        // The no-genre segment of 1998 opens Pixar's movies of 1998 without a genre.
+        let without = &figure.points[&(2, 1998)];
+        assert_eq!(without.query, MovieQuery { company_id: Some(3), genre: GenrePick::Without, year: 1998 });
+        assert_eq!(without.focus, Focus::Releases);
+        assert_eq!(figure.row_drills.len(), 4);
     }
 }

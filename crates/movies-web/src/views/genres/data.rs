@@ -8,6 +8,8 @@ use movies_charts::{
 };
 use movies_protocol::GenreYear;
 
+use crate::drill::{Drill, Focus, GenrePick, MovieQuery};
+use crate::format::capitalized;
 use crate::metric::{known_note, Metric};
 use crate::views::answers::figure::{ChartData, Figure};
 use crate::views::answers::palette::GenrePalette;
@@ -18,6 +20,13 @@ const UNNAMED: &str = "(unnamed genre)";
 
 fn name(row: &GenreYear) -> &str {
     row.genre.as_deref().unwrap_or(UNNAMED)
+}
+
+/// The cell of a genre in a year (none for a genre without a name: no question can
+/// name it).
+fn genre_cell(row: &GenreYear, focus: Focus) -> Option<Drill> {
+    let genre = GenrePick::Named(row.genre.clone()?);
+    Some(Drill { query: MovieQuery { company_id: None, genre, year: row.year }, focus })
 }
 
 fn in_range(year: i32, (first, last): (i32, i32)) -> bool {
@@ -54,8 +63,14 @@ pub fn leader_figure(rows: &[GenreYear], palette: &GenrePalette, years: (i32, i3
 
     let mut leaders = Vec::new();
     let mut table = Vec::new();
+    let (mut points, mut row_drills) = (BTreeMap::new(), Vec::new());
     for (year, [first, second]) in &by_year {
         let Some(first) = first else { continue };
+        let drill = genre_cell(first, Focus::TotalPopularity);
+        if let Some(drill) = &drill {
+            points.insert((index[name(first)], *year), drill.clone());
+        }
+        row_drills.push(drill);
         let contender = |row: &GenreYear| Contender { category: index[name(row)], detail: popularity(row) };
         leaders.push(LeaderYear { year: *year, first: contender(first), second: second.map(contender) });
         table.push(vec![
@@ -104,6 +119,8 @@ pub fn leader_figure(rows: &[GenreYear], palette: &GenrePalette, years: (i32, i3
             rows: table,
         },
         file_stem: "genre-most-popular-per-year".into(),
+        points,
+        row_drills,
     }
 }
 
@@ -148,7 +165,10 @@ pub fn metric_figure(
     // Per genre: (year, value, tooltip note).
     type Points = Vec<(i32, Option<f64>, String)>;
     let mut cells: BTreeMap<&str, Points> = genres.iter().map(|g| (g.as_str(), Vec::new())).collect();
+    // The chart's rows (series) are the genres in the map's order.
+    let series: HashMap<&str, usize> = cells.keys().enumerate().map(|(i, g)| (*g, i)).collect();
     let mut table = Vec::new();
+    let mut points = BTreeMap::new();
     let (mut known, mut pairs) = (0, 0);
     for row in rows.iter().filter(|r| in_range(r.year, years)) {
         let Some(list) = row.genre.as_deref().and_then(|g| cells.get_mut(g)) else { continue };
@@ -156,15 +176,21 @@ pub fn metric_figure(
         known += value.known;
         pairs += row.movies;
         list.push((row.year, value.value, known_note(value.known, row.movies)));
-        table.push(vec![
+        let drill = genre_cell(row, Focus::of(metric));
+        if let (Some(drill), Some(at)) = (&drill, row.genre.as_deref().and_then(|g| series.get(g))) {
+            points.insert((*at, row.year), drill.clone());
+        }
+        let cells = vec![
             Cell::Text(Some(name(row).to_owned())),
             Cell::int(row.year),
             Cell::int(row.movies),
             Cell::Number(value.value),
             Cell::int(value.known),
-        ]);
+        ];
+        table.push((cells, drill));
     }
-    table.sort_by(|a, b| a[0].raw().cmp(&b[0].raw()).then(a[1].raw().cmp(&b[1].raw())));
+    table.sort_by(|(a, _), (b, _)| a[0].raw().cmp(&b[0].raw()).then(a[1].raw().cmp(&b[1].raw())));
+    let (table, row_drills): (Vec<_>, Vec<_>) = table.into_iter().unzip();
     // Sums of money span orders of magnitude; mean ratings sit within a few stars.
     let (spacing, scale_word) =
         if metric.is_sum() { (Spacing::Logarithmic, "logarithmic") } else { (Spacing::Linear, "linear") };
@@ -236,12 +262,9 @@ pub fn metric_figure(
             rows: table,
         },
         file_stem: format!("genre-{}-per-year", metric.key()),
+        points,
+        row_drills,
     }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -292,6 +315,8 @@ mod tests {
         assert_eq!(figure.table.rows[1][4], Cell::Text(None));
         assert_consistent(&figure.table);
         assert_eq!(figure.notes[1], "Most often on top: Drama (2 years), Comedy (1 year).");
+        let leader = figure.points.get(&(1, 2001)).expect("Comedy led 2001");
+        assert_eq!((&leader.query.genre, leader.focus), (&GenrePick::Named("Comedy".into()), Focus::TotalPopularity));
     }
 
     #[test]
@@ -320,5 +345,14 @@ mod tests {
         assert!(figure.notes[0].starts_with("Budget known for 2 of 6 movie × genre pairs"));
         let lines = metric_figure(&rows, &palette, Metric::Budget, &genres, (2000, 2001), true);
         assert!(matches!(lines.chart, ChartData::Lines(_)));
+        // Each cell opens its genre's movies of that year; so does each table row.
+        let comedy = Drill {
+            query: MovieQuery { company_id: None, genre: GenrePick::Named("Comedy".into()), year: 2000 },
+            focus: Focus::Budget,
+        };
+        assert_eq!(figure.points.get(&(1, 2000)), Some(&comedy));
+        assert_eq!(lines.points, figure.points);
+        assert_eq!(figure.row_drills.len(), figure.table.rows.len());
+        assert_eq!(figure.row_drills[1], Some(comedy));
     }
 }
