@@ -67,6 +67,27 @@ pub struct ViewState {
     pub genre_metric: Metric,
     /// Whether the genre metric is drawn as lines (else as a heatmap).
     pub genre_lines: bool,
+    /// The movie or person whose page is shown instead of the tab's view.
+    pub page: Option<Page>,
+}
+
+/// A page of one movie or one person (`?movie=862`, `?person=31`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// A movie, by TMDB id.
+    Movie(i64),
+    /// A person, by TMDB person id.
+    Person(i64),
+}
+
+impl Page {
+    /// The page's query string, for links.
+    pub fn href(self) -> String {
+        match self {
+            Page::Movie(id) => format!("?movie={id}"),
+            Page::Person(id) => format!("?person={id}"),
+        }
+    }
 }
 
 /// Most companies compared at once.
@@ -102,6 +123,8 @@ impl ViewState {
                 "cm" => state.company_metric = Metric::from_key(value).unwrap_or_default(),
                 "gm" => state.genre_metric = Metric::from_key(value).unwrap_or_default(),
                 "chart" => state.genre_lines = value == "lines",
+                "movie" => state.page = value.parse().ok().map(Page::Movie).or(state.page),
+                "person" => state.page = value.parse().ok().map(Page::Person).or(state.page),
                 _ => {}
             }
         }
@@ -128,6 +151,9 @@ impl ViewState {
         }
         if self.genre_lines {
             parts.push("chart=lines".to_owned());
+        }
+        if let Some(page) = self.page {
+            parts.push(page.href().trim_start_matches('?').to_owned());
         }
         format!("?{}", parts.join("&"))
     }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use movies_core::export::FileEntry;
 use movies_core::kept::Kept;
 use movies_core::model::Issue;
+use movies_core::pages::Explorer;
 use movies_core::sources::Source;
 use movies_core::{InputFile, Metrics, Table};
 use movies_protocol::LoadId;
@@ -26,6 +27,9 @@ pub struct Session {
     /// Movies once movies_metadata.csv is done; links and rating counts once the
     /// load is finished.
     pub kept: Rc<Kept>,
+    /// The movie and person pages and the searches: titles once movies_metadata.csv
+    /// is done, credits, keywords and rating distributions once the load is finished.
+    pub explorer: Explorer,
     /// Metrics, once movies_metadata.csv is done.
     pub metrics: Option<Rc<Metrics>>,
     /// Manifest entries of the files done.

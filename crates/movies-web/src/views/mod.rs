@@ -6,6 +6,7 @@ mod companies;
 mod export;
 mod genres;
 mod model;
+pub mod pages;
 mod quality;
 
 use leptos::prelude::*;
