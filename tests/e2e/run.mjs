@@ -539,6 +539,8 @@ if (!REAL_FILES.every((f) => existsSync(f))) {
   });
 }
 
+await (await import("./checks/pages.mjs")).pagesChecks({ check, skip, page, open, pick, until, SAMPLE, REAL_FILES, realPresent: REAL_FILES.every((f) => existsSync(f)), cliSample, readTable, hostileZip, tmp, dialogs, SHOTS });
+
 await check("screenshots of every view, light and dark, 1280 wide", async () => {
   mkdirSync(SHOTS, { recursive: true });
   const keys = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.id.replace("tab-", "")));

@@ -47,8 +47,8 @@ pub fn App() -> impl IntoView {
         </header>
         <Alerts/>
         <ProgressPanel/>
-        <Tabs/>
         <views::pages::search::PageSearches/>
+        <Tabs/>
         <main id="view">
             {move || match page.get() {
                 Some(page) => views::pages::render(page),

@@ -85,9 +85,7 @@ fn handle(ctx: &Rc<Context>, message: &JsValue) {
                 ctx.poster.send(&Response::Load { load, event: LoadEvent::NotRunning });
             }
         }
-        Request::Companies { id, load, company_ids } => {
-            answer(ctx, id, load, |s| queries::companies(s, &company_ids))
-        }
+        Request::Companies { id, load, company_ids } => answer(ctx, id, load, |s| queries::companies(s, &company_ids)),
         Request::ErrorLog { id, load, query } => answer(ctx, id, load, |s| queries::error_log(s, &query)),
         Request::Movie { id, load, movie_id } => answer(ctx, id, load, |s| queries::movie(s, movie_id)),
         Request::Person { id, load, person_id } => answer(ctx, id, load, |s| queries::person(s, person_id)),

@@ -67,9 +67,13 @@ pub fn person(session: &Session, person_id: i64) -> Answer {
 pub fn search(session: &Session, text: String, kind: SearchKind) -> Answer {
     let explorer = &session.explorer;
     match kind {
-        SearchKind::Titles => Answer::Titles { hits: explorer.search_titles(&session.kept.movies, &text, MAX_HITS), text },
-        SearchKind::People => {
-            Answer::People { hits: explorer.search_people(&text, MAX_HITS), text, credits_read: explorer.credits_read() }
+        SearchKind::Titles => {
+            Answer::Titles { hits: explorer.search_titles(&session.kept.movies, &text, MAX_HITS), text }
         }
+        SearchKind::People => Answer::People {
+            hits: explorer.search_people(&text, MAX_HITS),
+            text,
+            credits_read: explorer.credits_read(),
+        },
     }
 }

@@ -40,7 +40,7 @@ fn PageHeading(title: Signal<String>, kind: &'static str) -> impl IntoView {
     let tab = move || store.view.with(|v| v.view.label());
     view! {
         <div class="page-heading">
-            <button class="back" on:click=back>{move || format!("← Back to {}", tab())}</button>
+            <button class="button small back" on:click=back>{move || format!("← Back to {}", tab())}</button>
             <p class="page-kind">{kind}</p>
             <h2 id="page-title">{title}</h2>
         </div>

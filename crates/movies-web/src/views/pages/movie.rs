@@ -33,11 +33,12 @@ fn ratings_view(ratings: &RatingSummary, movielens_ids: &[i64]) -> impl IntoView
         .enumerate()
         .map(|(i, &n)| {
             let stars = (i + 1) as f64 / 2.0;
-            let width = format!("width: {:.1}%", n as f64 * 100.0 / most as f64);
             view! {
                 <tr>
                     <th scope="row">{format!("{stars:.1}")}</th>
-                    <td class="bar-cell"><span class="bar" style=width></span></td>
+                    <td class="bar-cell">
+                        <meter min="0" max=most.to_string() value=n.to_string() aria-label=format!("{stars:.1} stars")></meter>
+                    </td>
                     <td class="num">{format::count(n)}</td>
                 </tr>
             }
@@ -60,7 +61,16 @@ fn ratings_view(ratings: &RatingSummary, movielens_ids: &[i64]) -> impl IntoView
     }
 }
 
-fn issues_view(issues: Vec<IssueRow>) -> impl IntoView {
+fn issues_view(issues: Vec<IssueRow>) -> AnyView {
+    if issues.is_empty() {
+        return view! {
+            <section class="page-section" id="movie-issues">
+                <h3>"Error log"</h3>
+                <p>"No entry of the error log is about this movie."</p>
+            </section>
+        }
+        .into_any();
+    }
     let rows = issues
         .into_iter()
         .map(|i| {
@@ -85,6 +95,7 @@ fn issues_view(issues: Vec<IssueRow>) -> impl IntoView {
             </table>
         </section>
     }
+    .into_any()
 }
 
 fn page_view(page: MoviePage, issues: Vec<IssueRow>) -> impl IntoView {
@@ -171,13 +182,15 @@ pub fn MovieView(id: i64) -> impl IntoView {
             None => format!("Movie {id}"),
         })
     });
-    let body = move || match answer.get() {
+    let body = move || {
+        match answer.get() {
         None => view! { <p class="note">{waiting(store, "movie")}</p> }.into_any(),
         Some(a) => match a.page {
             None => view! { <p class="note" role="status">{format!("No file of this load mentions a movie with id {id}.")}</p> }
                 .into_any(),
             Some(page) => page_view(page, a.issues).into_any(),
         },
+    }
     };
     view! {
         <article class="entity-page" id="movie-page">

@@ -98,10 +98,14 @@ pub fn PersonView(id: i64) -> impl IntoView {
     let answer = Memo::new(move |_| store.person.get().filter(|a| a.person_id == id));
     let title = Signal::derive(move || {
         answer.with(|a| {
-            a.as_ref().and_then(|a| a.page.as_ref()).and_then(|p| p.name.clone()).unwrap_or_else(|| format!("Person {id}"))
+            a.as_ref()
+                .and_then(|a| a.page.as_ref())
+                .and_then(|p| p.name.clone())
+                .unwrap_or_else(|| format!("Person {id}"))
         })
     });
-    let body = move || match answer.get() {
+    let body = move || {
+        match answer.get() {
         None => view! { <p class="note">{waiting(store, "person")}</p> }.into_any(),
         Some(a) => match a.page {
             Some(page) => page_view(page).into_any(),
@@ -109,6 +113,7 @@ pub fn PersonView(id: i64) -> impl IntoView {
             None => view! { <p class="note" role="status">{format!("No credit of this load names a person with id {id}.")}</p> }
                 .into_any(),
         },
+    }
     };
     view! {
         <article class="entity-page" id="person-page">

@@ -23,12 +23,13 @@ fn key(kind: SearchKind) -> &'static str {
     }
 }
 
-/// The suggestions answering `query`, with the status line to show.
-fn suggestions(kind: SearchKind, query: &str) -> (Vec<Suggestion>, String) {
+/// The suggestions answering `query`, the status line to show and the text they
+/// answer (empty while the worker has not answered it).
+fn suggestions(kind: SearchKind, query: &str) -> (Vec<Suggestion>, String, String) {
     let store = use_app().store;
     let query = query.trim();
     if query.is_empty() {
-        return (Vec::new(), String::new());
+        return (Vec::new(), String::new(), String::new());
     }
     let (answered, list, complete) = match kind {
         SearchKind::Titles => store.titles.with(|h| {
@@ -49,7 +50,7 @@ fn suggestions(kind: SearchKind, query: &str) -> (Vec<Suggestion>, String) {
         }),
     };
     if !answered {
-        return (Vec::new(), String::new());
+        return (Vec::new(), String::new(), String::new());
     }
     let status = if !complete {
         "Names are searchable once credits.csv is read.".to_owned()
@@ -58,7 +59,7 @@ fn suggestions(kind: SearchKind, query: &str) -> (Vec<Suggestion>, String) {
     } else {
         String::new()
     };
-    (list, status)
+    (list, status, query.to_owned())
 }
 
 /// A search box over titles or names; choosing a suggestion opens its page.
@@ -98,7 +99,8 @@ pub fn PageSearch(kind: SearchKind) -> impl IntoView {
                 ev.prevent_default();
                 open.set(true);
                 let delta = if ev.key() == "ArrowDown" { 1 } else { n - 1 };
-                active.set(Some(active.get_untracked().map_or(if delta == 1 { 0 } else { n - 1 }, |i| (i + delta) % n)));
+                active
+                    .set(Some(active.get_untracked().map_or(if delta == 1 { 0 } else { n - 1 }, |i| (i + delta) % n)));
             }
             "Enter" => {
                 let pick = active.get_untracked().unwrap_or(0);
@@ -168,7 +170,8 @@ pub fn PageSearch(kind: SearchKind) -> impl IntoView {
                     }
                     on:keydown=on_key
                 />
-                <ul id=listbox_id role="listbox" aria-label=label class="suggestions" hidden=move || !expanded()>
+                <ul id=listbox_id role="listbox" aria-label=label class="suggestions" hidden=move || !expanded()
+                    data-for=move || found.with(|f| f.2.clone())>
                     {move || found.get().0.into_iter().enumerate().map(option).collect_view()}
                 </ul>
             </div>
