@@ -8,7 +8,7 @@ import { join } from "node:path";
 /** Types `text` into the search `input` one character at a time; for each, the
  *  milliseconds from the input event until the suggestions answering it are drawn
  *  (measured in the page; printed, never asserted). */
-async function typeAndTime(page, input, text) {
+export async function typeAndTime(page, input, text) {
   await page.fill(input, "");
   const times = [];
   for (let end = 1; end <= text.length; end++) {
@@ -49,7 +49,9 @@ export async function pagesChecks({ check, skip, page, open, pick, until, SAMPLE
   const cast = readTable(cliSample, "cast_master");
   // A sample movie with cast, its first-billed actor and a distinctive title word.
   const castOf = (id) => cast.filter((c) => c.movie_id === id).sort((a, b) => Number(a.order || 1e9) - Number(b.order || 1e9));
-  const movie = movies.find((m) => m.title && m.title.length > 6 && castOf(m.id).some((c) => c.person_id && c.name));
+  const titled = (title) => movies.filter((m) => m.title === title).length;
+  const named = (name) => new Set(cast.filter((c) => c.name === name).map((c) => c.person_id)).size;
+  const movie = movies.find((m) => m.title && m.title.length > 6 && titled(m.title) === 1 && castOf(m.id)[0]?.person_id && named(castOf(m.id)[0].name) === 1);
   const first = castOf(movie.id)[0];
 
   await check("movie page: a title search on the sample opens the movie's page with its cast in billing order", async () => {
