@@ -82,9 +82,14 @@ impl<S: Sink> Sink for PagesSink<S> {
 pub struct Explorer {
     /// Indices into the movies, by TMDB id.
     by_id: Vec<(i64, u32)>,
+    /// Titles, most TMDB votes first; `title_order[i]` is the movie of entry `i`.
     titles: TextIndex,
+    title_order: Vec<u32>,
     credits: CreditsIndex,
+    /// Names, directors and actors first, then by credits; `name_order[i]` is the
+    /// person of entry `i`.
     names: TextIndex,
+    name_order: Vec<u32>,
     histograms: RatingHistograms,
     /// `(TMDB id, MovieLens id)` pairs of links_master, sorted.
     movielens: Vec<(i64, i64)>,
@@ -97,14 +102,21 @@ impl Explorer {
     pub fn with_movies(movies: &[Movie]) -> Self {
         let mut by_id: Vec<(i64, u32)> = movies.iter().enumerate().map(|(i, m)| (m.id, i as u32)).collect();
         by_id.sort_unstable();
-        let titles = TextIndex::new(movies.iter().map(|m| m.title.as_deref().unwrap_or("")));
-        Explorer { by_id, titles, ..Explorer::default() }
+        let mut title_order: Vec<u32> = (0..movies.len() as u32).collect();
+        title_order.sort_by_key(|&i| std::cmp::Reverse(movies[i as usize].vote_count.unwrap_or(0)));
+        let titles = TextIndex::new(title_order.iter().map(|&i| movies[i as usize].title.as_deref().unwrap_or("")));
+        Explorer { by_id, titles, title_order, ..Explorer::default() }
     }
 
     /// Adds the credits, keywords and ratings once every file is read.
     pub fn finish<S>(&mut self, sink: PagesSink<S>, kept: &Kept) {
         self.credits = sink.credits.finish();
-        self.names = TextIndex::new(self.credits.people().iter().map(|p| self.credits.text(p.name).unwrap_or("")));
+        let people = self.credits.people();
+        let mut name_order: Vec<u32> = (0..people.len() as u32).collect();
+        name_order.sort_by_key(|&i| search::person_rank(&people[i as usize]));
+        self.names =
+            TextIndex::new(name_order.iter().map(|&i| self.credits.text(people[i as usize].name).unwrap_or("")));
+        self.name_order = name_order;
         self.histograms = sink.histograms;
         self.movielens = kept.links.iter().filter_map(|(ml, tmdb)| Some(((*tmdb)?, *ml))).collect();
         self.movielens.sort_unstable();
@@ -150,6 +162,7 @@ impl Explorer {
     pub fn bytes(&self) -> usize {
         self.by_id.capacity() * 16
             + self.titles.bytes()
+            + (self.title_order.capacity() + self.name_order.capacity()) * 4
             + self.credits.bytes()
             + self.names.bytes()
             + self.histograms.bytes()

@@ -2,9 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::credits::Person;
 use super::text_index::{normalise, MatchKind};
 use super::Explorer;
 use crate::model::Movie;
+
+/// Directors and actors first, then most credits first.
+pub(super) fn person_rank(p: &Person) -> (bool, std::cmp::Reverse<u32>, i64) {
+    (p.directed == 0 && p.cast == 0, std::cmp::Reverse(p.cast + p.crew), p.id)
+}
 
 /// A movie found by title.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,14 +36,29 @@ pub struct PersonHit {
     pub credits: u32,
 }
 
-/// The `limit` best of `(key, item)` pairs, best (smallest key) first.
-fn best<K: Ord + Copy, T>(mut found: Vec<(K, T)>, limit: usize) -> Vec<T> {
+/// The `limit` best entries of a text index searched in rank order: by how they match
+/// (entries of one kind stay in rank order), and, when `top` says the entry is of
+/// the best class, the search stops at `limit` prefix matches of that class, for no
+/// later entry can beat them (the first keystrokes match nearly everything).
+fn best(
+    find: impl FnOnce(&mut dyn FnMut(usize, MatchKind) -> bool),
+    top: impl Fn(usize) -> bool,
+    limit: usize,
+) -> Vec<usize> {
+    let mut found: Vec<(bool, MatchKind, usize)> = Vec::new();
+    let mut best_class = 0;
+    find(&mut |entry, kind| {
+        let top = top(entry);
+        found.push((!top, kind, entry));
+        best_class += usize::from(top && kind == MatchKind::Prefix);
+        best_class < limit
+    });
     if found.len() > limit {
-        found.select_nth_unstable_by_key(limit, |f| f.0);
+        found.select_nth_unstable(limit);
         found.truncate(limit);
     }
-    found.sort_by_key(|f| f.0);
-    found.into_iter().map(|f| f.1).collect()
+    found.sort_unstable();
+    found.into_iter().map(|f| f.2).collect()
 }
 
 impl Explorer {
@@ -46,14 +67,9 @@ impl Explorer {
     /// count, most first.
     pub fn search_titles(&self, movies: &[Movie], query: &str, limit: usize) -> Vec<TitleHit> {
         let query = normalise(query);
-        let mut found: Vec<((MatchKind, i64, usize), usize)> = Vec::new();
-        self.titles.find(&query, |i, kind| {
-            let votes = movies.get(i).and_then(|m| m.vote_count).unwrap_or(0);
-            found.push(((kind, -votes, i), i));
-        });
-        best(found, limit)
+        best(|each| self.titles.find(&query, each), |_| true, limit)
             .into_iter()
-            .filter_map(|i| movies.get(i))
+            .filter_map(|entry| movies.get(*self.title_order.get(entry)? as usize))
             .map(|m| TitleHit { movie_id: m.id, title: m.title.clone().unwrap_or_default(), year: m.release_year() })
             .collect()
     }
@@ -64,16 +80,12 @@ impl Explorer {
     pub fn search_people(&self, query: &str, limit: usize) -> Vec<PersonHit> {
         let query = normalise(query);
         let people = self.credits().people();
-        let mut found: Vec<((bool, MatchKind, i64, usize), usize)> = Vec::new();
-        self.names.find(&query, |i, kind| {
-            let p = &people[i];
-            let credits = i64::from(p.cast) + i64::from(p.crew);
-            found.push(((p.directed == 0 && p.cast == 0, kind, -credits, i), i));
-        });
-        best(found, limit)
+        let person = |entry: usize| &people[self.name_order[entry] as usize];
+        let top = |entry: usize| !person_rank(person(entry)).0;
+        best(|each| self.names.find(&query, each), top, limit)
             .into_iter()
-            .map(|i| {
-                let p = &people[i];
+            .map(|entry| {
+                let p = person(entry);
                 let known_for = if p.directed > 0 {
                     "Director"
                 } else if p.cast > 0 {
@@ -89,5 +101,33 @@ impl Explorer {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn movie(id: i64, title: &str, votes: i64) -> Movie {
+        Movie { id, title: Some(title.into()), vote_count: Some(votes), ..Movie::default() }
+    }
+
+    #[test]
+    fn prefix_matches_first_each_by_votes_and_the_limit_holds() {
+        let movies = [
+            movie(1, "Story of a Toy", 900),
+            movie(2, "Toy Story", 5000),
+            movie(3, "Toy Story 2", 4000),
+            movie(4, "Retoyed", 10),
+            movie(5, "The Toys", 7000),
+        ];
+        let explorer = Explorer::with_movies(&movies);
+        let ids =
+            |q: &str, limit| explorer.search_titles(&movies, q, limit).iter().map(|h| h.movie_id).collect::<Vec<_>>();
+        assert_eq!(ids("toy", 20), [2, 3, 5, 1, 4]);
+        assert_eq!(ids("toy", 2), [2, 3]);
+        assert_eq!(ids("TOY S", 20), [2, 3]);
+        assert_eq!(ids("t", 3), [5, 2, 3]);
+        assert!(ids("zzz", 20).is_empty());
     }
 }

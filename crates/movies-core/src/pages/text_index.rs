@@ -51,8 +51,8 @@ impl TextIndex {
     }
 
     /// Every entry holding `query` (normalised by [`normalise`], not empty), once,
-    /// with how it matches, in entry order.
-    pub fn find(&self, query: &str, mut each: impl FnMut(usize, MatchKind)) {
+    /// with how it matches, in entry order, until `each` returns false.
+    pub fn find(&self, query: &str, mut each: impl FnMut(usize, MatchKind) -> bool) {
         if query.is_empty() {
             return;
         }
@@ -66,9 +66,8 @@ impl TextIndex {
             let text = &self.hay[start..];
             let text = &text[..text.find(SEPARATOR).unwrap_or(text.len())];
             let kind = best_kind(text, query, at - start);
-            each(entry, kind);
             from = start + text.len() + 1;
-            if from >= hay.len() {
+            if !each(entry, kind) || from >= hay.len() {
                 break;
             }
         }
@@ -94,7 +93,10 @@ mod tests {
 
     fn found(index: &TextIndex, query: &str) -> Vec<(usize, MatchKind)> {
         let mut all = Vec::new();
-        index.find(&normalise(query), |i, kind| all.push((i, kind)));
+        index.find(&normalise(query), |i, kind| {
+            all.push((i, kind));
+            true
+        });
         all
     }
 
@@ -108,5 +110,11 @@ mod tests {
         assert_eq!(found(&index, "ys"), []);
         assert_eq!(found(&index, ""), []);
         assert_eq!(found(&index, "mmy"), [(4, MatchKind::Inside)]);
+        let mut first = Vec::new();
+        index.find("toy", |i, _| {
+            first.push(i);
+            false
+        });
+        assert_eq!(first, [0]);
     }
 }
