@@ -62,6 +62,21 @@ impl RatingStats {
         slot.1 += sum;
     }
 
+    /// The count and sum of one MovieLens movie's ratings, pending ones included.
+    pub fn get(&self, movielens_id: i64) -> Option<(u64, f64)> {
+        let settled = if (0..DENSE_IDS).contains(&movielens_id) {
+            self.dense.get(movielens_id as usize).copied()
+        } else {
+            self.sparse.get(&movielens_id).copied()
+        };
+        let (mut count, mut sum) = settled.unwrap_or_default();
+        for &(_, rating) in self.pending.iter().filter(|(id, _)| *id == movielens_id) {
+            count += 1;
+            sum += rating;
+        }
+        (count > 0).then_some((count, sum))
+    }
+
     /// Adds the counts of another part of the same file set.
     pub fn merge(&mut self, mut other: RatingStats) {
         self.add_pending();
@@ -236,6 +251,9 @@ mod tests {
         assert_eq!(by_movie.get(862), Some(MovieRatings { ratings: 3, sum: 9.5 }));
         assert_eq!(by_movie.get(862).and_then(|r| r.mean()), Some(9.5 / 3.0));
         assert_eq!(by_movie.get(2), None);
+        assert_eq!(kept.ratings.get(7), Some((2, 5.5)));
+        assert_eq!(kept.ratings.get(3), Some((1, 1.0)));
+        assert_eq!(kept.ratings.get(4), None);
         assert_eq!(by_movie.get(3), None);
         assert_eq!(MovieRatings::default().mean(), None);
     }

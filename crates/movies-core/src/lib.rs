@@ -30,6 +30,7 @@ pub mod kept;
 pub mod metrics;
 pub mod model;
 pub mod origin;
+pub mod pages;
 pub mod pipeline;
 pub mod pyliteral;
 mod recognise;

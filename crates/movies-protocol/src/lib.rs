@@ -15,6 +15,11 @@ pub use movies_core::export::{FileEntry, FileStatus, Format, Manifest};
 pub use movies_core::issues::IssueFilter;
 pub use movies_core::metrics::{CompanyGenreYear, CompanySummary, CompanyYear, Coverage, GenreYear, GroupTotals};
 pub use movies_core::model::Severity;
+pub use movies_core::pages::histogram::RatingSummary;
+pub use movies_core::pages::{
+    CastCredit, CrewCredit, Department, MoviePage, NamedRef, PersonHit, PersonMovie, PersonPage, PersonRole,
+    PersonYear, TitleHit,
+};
 pub use movies_core::sources::Walk;
 pub use movies_core::{InputError, InputFile, Table};
 
@@ -71,6 +76,35 @@ pub enum Request {
         /// Which cell.
         query: MovieQuery,
     },
+    /// The page of one movie.
+    Movie {
+        /// Echoed in the answer.
+        id: u32,
+        /// The load the question is about.
+        load: LoadId,
+        /// TMDB movie id.
+        movie_id: i64,
+    },
+    /// The page of one person.
+    Person {
+        /// Echoed in the answer.
+        id: u32,
+        /// The load the question is about.
+        load: LoadId,
+        /// TMDB person id.
+        person_id: i64,
+    },
+    /// Movies by title or people by name, for a type-ahead.
+    Search {
+        /// Echoed in the answer.
+        id: u32,
+        /// The load the question is about.
+        load: LoadId,
+        /// What the user typed.
+        text: String,
+        /// What is searched.
+        kind: SearchKind,
+    },
     /// Download a table, or everything as a zip.
     Export {
         /// Echoed in the events.
@@ -81,6 +115,19 @@ pub enum Request {
         export: ExportRequest,
     },
 }
+
+/// What a [`Request::Search`] searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKind {
+    /// Movie titles.
+    Titles,
+    /// Names over cast and crew.
+    People,
+}
+
+/// Most hits one search returns.
+pub const MAX_HITS: usize = 20;
 
 /// One file or folder the user gave the page. The `File`s travel beside the request,
 /// in one array; these entries point into it.
@@ -206,6 +253,20 @@ pub struct IssueRow {
     pub reason: String,
     /// Offending text (first 200 characters).
     pub raw_value: Option<String>,
+}
+
+impl From<&movies_core::model::Issue> for IssueRow {
+    fn from(issue: &movies_core::model::Issue) -> Self {
+        IssueRow {
+            file: issue.file,
+            line: issue.line,
+            movie_id: issue.movie_id,
+            severity: issue.severity,
+            column: issue.column.map(str::to_owned),
+            reason: issue.reason.to_string(),
+            raw_value: issue.raw_value.clone(),
+        }
+    }
 }
 
 /// What kind of failure a [`UserError`] is, so the page can act on it.
@@ -366,6 +427,40 @@ pub enum Answer {
         /// Whether the flags come from the whole error log (else from the rows kept in
         /// memory: see [`Answer::ErrorLog`]).
         flags_complete: bool,
+    },
+    /// Answer to [`Request::Movie`].
+    Movie {
+        /// The movie asked for.
+        movie_id: i64,
+        /// Its page; `None` when no file of the load mentions it.
+        page: Option<Box<MoviePage>>,
+        /// Its rows of the error log (those kept in memory).
+        issues: Vec<IssueRow>,
+    },
+    /// Answer to [`Request::Person`].
+    Person {
+        /// The person asked for.
+        person_id: i64,
+        /// Their page; `None` when no credit names them.
+        page: Option<Box<PersonPage>>,
+        /// Whether the credits were read (else the load has not got there yet).
+        credits_read: bool,
+    },
+    /// Answer to a [`Request::Search`] of titles.
+    Titles {
+        /// The text searched.
+        text: String,
+        /// The best matches, best first.
+        hits: Vec<TitleHit>,
+    },
+    /// Answer to a [`Request::Search`] of people.
+    People {
+        /// The text searched.
+        text: String,
+        /// The best matches, best first.
+        hits: Vec<PersonHit>,
+        /// Whether the credits were read (else there is no one to find yet).
+        credits_read: bool,
     },
     /// The query could not be answered.
     Failed {

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| write_query(&store.view.with(ViewState::to_query)));
     // Only a change of tab rebuilds the view; selections update it in place.
     let tab = Memo::new(move |_| store.view.with(|v| v.view));
+    let page = Memo::new(move |_| store.view.with(|v| v.page));
 
     view! {
         <DropOverlay/>
@@ -46,8 +47,14 @@ pub fn App() -> impl IntoView {
         </header>
         <Alerts/>
         <ProgressPanel/>
+        <views::pages::search::PageSearches/>
         <Tabs/>
-        <main id="view">{move || views::render(tab.get())}</main>
+        <main id="view">
+            {move || match page.get() {
+                Some(page) => views::pages::render(page),
+                None => views::render(tab.get()),
+            }}
+        </main>
         <views::DrillPanel/>
     }
 }

@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use movies_protocol::{
     Answer, CompanyGenreYear, CompanyYear, ExportEvent, FileEntry, FileStatus, FoundFile, InputFile, IssueRow,
-    LoadEvent, Manifest, MovieList, MovieQuery, Overview, Response, SnapshotComparison,
+    LoadEvent, Manifest, MovieList, MoviePage, MovieQuery, Overview, PersonHit, PersonPage, Response,
+    SnapshotComparison, TitleHit,
 };
 
 use crate::drill::{Drill, DrillState};
-use crate::url_state::{View, ViewState};
+use crate::url_state::{Page, View, ViewState};
 
 /// Where a load is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +105,45 @@ pub struct CellMovies {
     pub flags_complete: bool,
 }
 
+/// The worker's answer about one movie.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MovieAnswer {
+    /// The movie asked for.
+    pub movie_id: i64,
+    /// Its page, `None` when the load does not mention it.
+    pub page: Option<MoviePage>,
+    /// Its rows of the error log.
+    pub issues: Vec<IssueRow>,
+}
+
+/// The worker's answer about one person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonAnswer {
+    /// The person asked for.
+    pub person_id: i64,
+    /// Their page, `None` when no credit names them.
+    pub page: Option<PersonPage>,
+    /// Whether the credits were read when the worker answered.
+    pub credits_read: bool,
+}
+
+/// The last hits of one search, with the text they answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hits<T> {
+    /// The text searched.
+    pub text: String,
+    /// The best matches.
+    pub hits: Vec<T>,
+    /// Whether everything searchable was read (people: the credits).
+    pub complete: bool,
+}
+
+impl<T> Default for Hits<T> {
+    fn default() -> Self {
+        Hits { text: String::new(), hits: Vec::new(), complete: false }
+    }
+}
+
 /// An export being prepared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportStatus {
@@ -156,6 +196,14 @@ pub struct Store {
     pub snapshots: RwSignal<Vec<SnapshotComparison>>,
     /// What the URL holds: view, companies, genres, years.
     pub view: RwSignal<ViewState>,
+    /// The last movie page received.
+    pub movie: RwSignal<Option<MovieAnswer>>,
+    /// The last person page received.
+    pub person: RwSignal<Option<PersonAnswer>>,
+    /// The last title search answered.
+    pub titles: RwSignal<Hits<TitleHit>>,
+    /// The last name search answered.
+    pub people: RwSignal<Hits<PersonHit>>,
     next_alert: RwSignal<u32>,
 }
 
@@ -179,6 +227,10 @@ impl Store {
             exports: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
             view: RwSignal::new(view),
+            movie: RwSignal::new(None),
+            person: RwSignal::new(None),
+            titles: RwSignal::new(Hits::default()),
+            people: RwSignal::new(Hits::default()),
             next_alert: RwSignal::new(0),
         }
     }
@@ -206,11 +258,27 @@ impl Store {
         self.error_log.set(None);
         self.cell_movies.set(None);
         self.snapshots.set(Vec::new());
+        self.movie.set(None);
+        self.person.set(None);
+        self.titles.set(Hits::default());
+        self.people.set(Hits::default());
     }
 
-    /// Switches to a view.
+    /// Switches to a view (leaving a movie or person page).
     pub fn show(&self, view: View) {
-        self.view.update(|v| v.view = view);
+        self.view.update(|v| {
+            v.view = view;
+            v.page = None;
+        });
+    }
+
+    /// Shows the page of a movie or person (closing the drill-down panel it may have
+    /// been opened from).
+    pub fn open_page(&self, page: Page) {
+        self.view.update(|v| {
+            v.page = Some(page);
+            v.drill = None;
+        });
     }
 
     /// Opens the drill-down panel on the movies of `drill`.
@@ -358,6 +426,16 @@ impl Store {
             }
             Answer::Movies { query, list, rated, flags_complete } => {
                 self.cell_movies.set(Some(CellMovies { query, list, rated, flags_complete }));
+            }
+            Answer::Movie { movie_id, page, issues } => {
+                self.movie.set(Some(MovieAnswer { movie_id, page: page.map(|p| *p), issues }));
+            }
+            Answer::Person { person_id, page, credits_read } => {
+                self.person.set(Some(PersonAnswer { person_id, page: page.map(|p| *p), credits_read }));
+            }
+            Answer::Titles { text, hits } => self.titles.set(Hits { text, hits, complete: true }),
+            Answer::People { text, hits, credits_read } => {
+                self.people.set(Hits { text, hits, complete: credits_read });
             }
             Answer::Failed { error } => self.alert(error.message),
         }

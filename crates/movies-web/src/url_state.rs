@@ -71,6 +71,27 @@ pub struct ViewState {
     pub genre_lines: bool,
     /// The drill-down panel, when open.
     pub drill: Option<DrillState>,
+    /// The movie or person whose page is shown instead of the tab's view.
+    pub page: Option<Page>,
+}
+
+/// A page of one movie or one person (`?movie=862`, `?person=31`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// A movie, by TMDB id.
+    Movie(i64),
+    /// A person, by TMDB person id.
+    Person(i64),
+}
+
+impl Page {
+    /// The page's query string, for links.
+    pub fn href(self) -> String {
+        match self {
+            Page::Movie(id) => format!("?movie={id}"),
+            Page::Person(id) => format!("?person={id}"),
+        }
+    }
 }
 
 /// Most companies compared at once.
@@ -121,6 +142,8 @@ impl ViewState {
                         _ => None,
                     })
                 }
+                "movie" => state.page = value.parse().ok().map(Page::Movie).or(state.page),
+                "person" => state.page = value.parse().ok().map(Page::Person).or(state.page),
                 _ => {}
             }
         }
@@ -166,6 +189,9 @@ impl ViewState {
             if let Some((column, ascending)) = sort {
                 parts.push(format!("ds={}-{}", encode(column), if *ascending { "asc" } else { "desc" }));
             }
+        }
+        if let Some(page) = self.page {
+            parts.push(page.href().trim_start_matches('?').to_owned());
         }
         format!("?{}", parts.join("&"))
     }

@@ -7,6 +7,7 @@ use movies_core::diff::SnapshotDiff;
 use movies_core::drill::MovieIndex;
 use movies_core::export::{build_manifest, FileEntry, Format};
 use movies_core::kept::RatingsByMovie;
+use movies_core::pages::{Explorer, PagesSink};
 use movies_core::sources::{resolve, Resolved, Source};
 use movies_core::{InputFile, Metrics, Table};
 use movies_protocol::{
@@ -114,7 +115,7 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
         let session = ctx.session.borrow();
         session.load != load || session.cancel_requested
     };
-    let mut sink = CollectSink::default();
+    let mut sink = PagesSink::new(CollectSink::default());
     for source in &sources {
         let started = ctx.now();
         let mut on_step = |report: &movies_core::FileReport| {
@@ -150,18 +151,19 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
         {
             let mut session = ctx.session.borrow_mut();
             session.entries.insert(source.file, entry.clone());
-            session.issues = Rc::new(sink.issues.clone());
-            session.issues_total = sink.issues_total;
+            session.issues = Rc::new(sink.inner.issues.clone());
+            session.issues_total = sink.inner.issues_total;
         }
         post(LoadEvent::FileDone { file: source.file, entry, elapsed_ms });
         if source.file == InputFile::MoviesMetadata {
-            let movies = std::mem::take(&mut sink.kept.movies);
+            let movies = std::mem::take(&mut sink.inner.kept.movies);
             let metrics = Rc::new(Metrics::compute(&movies, &RatingsByMovie::default()));
             let overview = overview(&metrics, &movies);
             let index = Rc::new(MovieIndex::build(&movies));
             {
                 let mut session = ctx.session.borrow_mut();
                 session.index = index;
+                session.explorer = Explorer::with_movies(&movies);
                 session.kept = Rc::new(movies_core::kept::Kept { movies, ..Default::default() });
                 session.metrics = Some(metrics);
             }
@@ -179,15 +181,17 @@ pub async fn load(ctx: Rc<Context>, load: LoadId, files: Vec<File>, inputs: Vec<
         [Table::KeywordsMaster, Table::CastMaster, Table::CrewMaster, Table::LinksMaster, Table::RatingsMaster]
             .into_iter()
             .chain([Table::ErrorLog])
-            .map(|t| (t, sink.rows(t)))
+            .map(|t| (t, sink.inner.rows(t)))
             .collect::<Vec<_>>();
     let (manifest, rated) = {
         let mut session = ctx.session.borrow_mut();
         session.running = false;
         session.rows = streamed.clone();
         let kept = Rc::make_mut(&mut session.kept);
-        kept.links = std::mem::take(&mut sink.kept.links);
-        kept.ratings = std::mem::take(&mut sink.kept.ratings);
+        kept.links = std::mem::take(&mut sink.inner.kept.links);
+        kept.ratings = std::mem::take(&mut sink.inner.kept.ratings);
+        let kept = session.kept.clone();
+        session.explorer.finish(sink, &kept);
         // The user ratings join the answers once ratings and links are read.
         let ratings = kept.ratings_by_movie();
         let rated = (session.metrics.is_some() && !ratings.is_empty()).then(|| {

@@ -19,7 +19,7 @@ mod yielder;
 use std::rc::Rc;
 
 use js_sys::{Array, Reflect};
-use movies_protocol::{ErrorKind, LoadEvent, Request, Response, UserError};
+use movies_protocol::{Answer, ErrorKind, LoadEvent, Request, Response, UserError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
@@ -57,6 +57,13 @@ fn files_of(message: &JsValue) -> Vec<File> {
     Array::from(&files).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect()
 }
 
+/// Answers a query about load `load` from the session.
+fn answer(ctx: &Context, id: u32, load: movies_protocol::LoadId, query: impl FnOnce(&session::Session) -> Answer) {
+    let session = ctx.session.borrow();
+    let answer = queries::stale(&session, load).unwrap_or_else(|| query(&session));
+    ctx.poster.send(&Response::Answer { id, load, answer });
+}
+
 fn handle(ctx: &Rc<Context>, message: &JsValue) {
     let json = Reflect::get(message, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
     let request = match Request::from_json(&json) {
@@ -78,21 +85,12 @@ fn handle(ctx: &Rc<Context>, message: &JsValue) {
                 ctx.poster.send(&Response::Load { load, event: LoadEvent::NotRunning });
             }
         }
-        Request::Companies { id, load, company_ids } => {
-            let session = ctx.session.borrow();
-            let answer = queries::stale(&session, load).unwrap_or_else(|| queries::companies(&session, &company_ids));
-            ctx.poster.send(&Response::Answer { id, load, answer });
-        }
-        Request::ErrorLog { id, load, query } => {
-            let session = ctx.session.borrow();
-            let answer = queries::stale(&session, load).unwrap_or_else(|| queries::error_log(&session, &query));
-            ctx.poster.send(&Response::Answer { id, load, answer });
-        }
-        Request::Movies { id, load, query } => {
-            let session = ctx.session.borrow();
-            let answer = queries::stale(&session, load).unwrap_or_else(|| queries::movies(&session, query));
-            ctx.poster.send(&Response::Answer { id, load, answer });
-        }
+        Request::Companies { id, load, company_ids } => answer(ctx, id, load, |s| queries::companies(s, &company_ids)),
+        Request::ErrorLog { id, load, query } => answer(ctx, id, load, |s| queries::error_log(s, &query)),
+        Request::Movie { id, load, movie_id } => answer(ctx, id, load, |s| queries::movie(s, movie_id)),
+        Request::Person { id, load, person_id } => answer(ctx, id, load, |s| queries::person(s, person_id)),
+        Request::Search { id, load, text, kind } => answer(ctx, id, load, |s| queries::search(s, text, kind)),
+        Request::Movies { id, load, query } => answer(ctx, id, load, |s| queries::movies(s, query)),
         Request::Export { id, load, export } => spawn_local(export::export(ctx.clone(), id, load, export)),
     }
 }

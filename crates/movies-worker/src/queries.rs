@@ -2,7 +2,8 @@
 
 use movies_core::issues::in_log_order;
 use movies_protocol::{
-    Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, MovieQuery, UserError,
+    Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, MovieQuery, SearchKind,
+    UserError, MAX_HITS,
 };
 
 use crate::session::Session;
@@ -43,15 +44,7 @@ pub fn error_log(session: &Session, query: &ErrorLogQuery) -> Answer {
     let mut rows = Vec::new();
     for issue in in_log_order(&session.issues).filter(|i| matches(i)) {
         if matching as usize >= query.offset && rows.len() < query.limit.min(MAX_PAGE) {
-            rows.push(IssueRow {
-                file: issue.file,
-                line: issue.line,
-                movie_id: issue.movie_id,
-                severity: issue.severity,
-                column: issue.column.map(str::to_owned),
-                reason: issue.reason.to_string(),
-                raw_value: issue.raw_value.clone(),
-            });
+            rows.push(IssueRow::from(issue));
         }
         matching += 1;
     }
@@ -66,5 +59,33 @@ pub fn movies(session: &Session, query: MovieQuery) -> Answer {
         list,
         rated: !session.ratings.is_empty(),
         flags_complete: session.issues.len() as u64 == session.issues_total,
+    }
+}
+
+/// The page of a movie, with its rows of the error log.
+pub fn movie(session: &Session, movie_id: i64) -> Answer {
+    let page = session.explorer.movie_page(&session.kept, movie_id).map(Box::new);
+    let issues = in_log_order(&session.issues).filter(|i| i.movie_id == Some(movie_id)).map(IssueRow::from).collect();
+    Answer::Movie { movie_id, page, issues }
+}
+
+/// The page of a person.
+pub fn person(session: &Session, person_id: i64) -> Answer {
+    let page = session.explorer.person_page(&session.kept, person_id).map(Box::new);
+    Answer::Person { person_id, page, credits_read: session.explorer.credits_read() }
+}
+
+/// The best titles or names matching `text`.
+pub fn search(session: &Session, text: String, kind: SearchKind) -> Answer {
+    let explorer = &session.explorer;
+    match kind {
+        SearchKind::Titles => {
+            Answer::Titles { hits: explorer.search_titles(&session.kept.movies, &text, MAX_HITS), text }
+        }
+        SearchKind::People => Answer::People {
+            hits: explorer.search_people(&text, MAX_HITS),
+            text,
+            credits_read: explorer.credits_read(),
+        },
     }
 }

@@ -7,6 +7,7 @@ use movies_core::drill::MovieIndex;
 use movies_core::export::FileEntry;
 use movies_core::kept::{Kept, RatingsByMovie};
 use movies_core::model::Issue;
+use movies_core::pages::Explorer;
 use movies_core::sources::Source;
 use movies_core::{InputFile, Metrics, Table};
 use movies_protocol::LoadId;
@@ -31,6 +32,9 @@ pub struct Session {
     pub index: Rc<MovieIndex>,
     /// The user ratings of each movie, once the load is finished (empty before).
     pub ratings: Rc<RatingsByMovie>,
+    /// The movie and person pages and the searches: titles once movies_metadata.csv
+    /// is done, credits, keywords and rating distributions once the load is finished.
+    pub explorer: Explorer,
     /// Metrics, once movies_metadata.csv is done.
     pub metrics: Option<Rc<Metrics>>,
     /// Manifest entries of the files done.

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use movies_protocol::{MovieChange, MovieRef, SnapshotComparison};
 
+use super::pages::links::movie_link;
 use crate::context::use_app;
 use crate::format;
 
@@ -14,12 +15,10 @@ fn money(value: Option<f64>) -> String {
     value.map_or_else(|| "unknown".to_owned(), |v| format!("${}", format::count(v.max(0.0) as u64)))
 }
 
-fn title(movie: &MovieRef) -> String {
-    let name = movie.title.clone().unwrap_or_else(|| "(untitled)".to_owned());
-    match movie.year {
-        Some(year) => format!("{name} ({year})"),
-        None => name,
-    }
+/// The movie's title, linked to its page, and its year.
+fn title(movie: &MovieRef) -> impl IntoView {
+    let year = movie.year.map(|y| format!(" ({y})")).unwrap_or_default();
+    view! { {movie_link(movie.id, Some(movie.title.as_deref().unwrap_or("(untitled)")))} {year} }
 }
 
 fn movie_list(label: &'static str, total: u64, movies: Vec<MovieRef>) -> impl IntoView {

@@ -130,6 +130,7 @@ fn Totals(totals: Vec<Total>) -> impl IntoView {
 fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> impl IntoView {
     let store = use_app().store;
     let (known, unknown) = list::tables(&cell.list.rows, focus);
+    let (known_pages, unknown_pages) = (list::movie_pages(&known), list::movie_pages(&unknown));
     let (known_count, unknown_count, all) = (known.rows.len(), unknown.rows.len(), cell.list.rows.len());
     let number = focus.number(&cell.list.totals);
     let value = totals_value(focus, &list::totals(&cell.list.totals, focus));
@@ -152,7 +153,12 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
         view! {
             <h3 class="drill-unknown-heading">{format!("{} unknown: {}", capitalized(name), movies(unknown_count))}</h3>
             <div class="drill-unknown">
-                <SortableTable table=unknown caption=format!("Movies whose {name} is unknown") sort=sort/>
+                <SortableTable
+                    table=unknown
+                    pages=unknown_pages
+                    caption=format!("Movies whose {name} is unknown")
+                    sort=sort
+                />
             </div>
         }
     });
@@ -170,7 +176,7 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
                 {(flagged > 0)
                     .then(|| {
                         format!(
-                            "⚑ {flagged} of these movies have rows in the error log (Data quality: search it for the TMDB id)."
+                            "⚑ {flagged} of these movies have rows in the error log: open a movie to see them."
                         )
                     })}
                 {(!cell.flags_complete).then_some(" Flags come from the error-log rows kept in memory.")}
@@ -179,7 +185,7 @@ fn CellLists(cell: CellMovies, focus: Focus, sort: RwSignal<Option<Sort>>) -> im
         </div>
         <h3 class="drill-known-heading">{format!("{} known: {}", capitalized(name), movies(known_count))}</h3>
         <div class="drill-known">
-            <SortableTable table=known caption=format!("Movies whose {name} is known") sort=sort/>
+            <SortableTable table=known pages=known_pages caption=format!("Movies whose {name} is known") sort=sort/>
         </div>
         {unknown_view}
         <Totals totals=list::totals(&cell.list.totals, focus)/>

@@ -7,6 +7,7 @@ mod drill;
 mod export;
 mod genres;
 mod model;
+pub mod pages;
 mod quality;
 
 use leptos::prelude::*;

@@ -8,6 +8,8 @@ use movies_charts::{grouped, money_exact, Unit};
 
 use crate::context::use_app;
 use crate::drill::Drill;
+use crate::url_state::Page;
+use crate::views::pages::links::PageLink;
 
 /// Rows shown before "Show all" (sorting always covers every row).
 const FIRST_ROWS: usize = 100;
@@ -176,7 +178,8 @@ fn aria_sort(sort: Option<Sort>, column: usize) -> &'static str {
 }
 
 /// A sortable table of `table`, captioned `caption` for screen readers. A row with a
-/// cell in `drills` (same order as the rows) is a button that opens its movies.
+/// cell in `drills` (same order as the rows) is a button that opens its movies; a row
+/// with a page in `pages` shows its first cell as a link to that page.
 #[component]
 pub fn SortableTable(
     #[prop(into)] table: Signal<DataTable>,
@@ -184,6 +187,9 @@ pub fn SortableTable(
     /// The cells behind the rows.
     #[prop(optional, into)]
     drills: Option<Signal<Vec<Option<Drill>>>>,
+    /// The movie or person page of each row, linked from its first cell.
+    #[prop(optional, into)]
+    pages: Option<Signal<Vec<Option<Page>>>>,
     /// How the table is sorted, when someone else keeps it (else the table does).
     #[prop(optional)]
     sort: Option<RwSignal<Option<Sort>>>,
@@ -192,6 +198,7 @@ pub fn SortableTable(
     let sort = sort.unwrap_or_else(|| RwSignal::new(None::<Sort>));
     let show_all = RwSignal::new(false);
     let drill_of = move |row: usize| drills.and_then(|d| d.with(|d| d.get(row).cloned().flatten()));
+    let page_of = move |row: usize| pages.and_then(|p| p.with(|p| p.get(row).copied().flatten()));
     let open = move |drill: Drill| store.open_drill(drill);
     let order = Memo::new(move |_| table.with(|t| sorted_rows(t, sort.get())));
     let total = move || table.with(|t| t.rows.len());
@@ -219,8 +226,14 @@ pub fn SortableTable(
                     .iter()
                     .take(limit)
                     .map(|&r| {
-                        let cells = t.columns.iter().zip(&t.rows[r]).map(|(column, cell)| {
-                            view! { <td class:num=column.kind.numeric()>{cell.display(column.kind)}</td> }
+                        let page = page_of(r);
+                        let cells = t.columns.iter().zip(&t.rows[r]).enumerate().map(|(c, (column, cell))| {
+                            let text = cell.display(column.kind);
+                            let content = match page.filter(|_| c == 0) {
+                                Some(page) => view! { <PageLink page=page text=text/> }.into_any(),
+                                None => text.into_any(),
+                            };
+                            view! { <td class:num=column.kind.numeric()>{content}</td> }
                         });
                         match drill_of(r) {
                             Some(drill) => {

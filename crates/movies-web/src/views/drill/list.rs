@@ -5,6 +5,7 @@
 use movies_protocol::{GroupTotals, MovieRow};
 
 use crate::drill::{split, Focus};
+use crate::url_state::Page;
 use crate::views::answers::table::{Cell, Column, DataTable, Kind};
 
 /// The columns of a movie list (CSV name, label, kind).
@@ -55,6 +56,19 @@ fn table<'a>(movies: impl IntoIterator<Item = &'a MovieRow>) -> DataTable {
 pub fn tables(rows: &[MovieRow], focus: Focus) -> (DataTable, DataTable) {
     let (known, unknown) = split(rows, focus);
     (table(known), table(unknown))
+}
+
+/// The movie page of each row of a list, linked from its title.
+pub fn movie_pages(table: &DataTable) -> Vec<Option<Page>> {
+    let id = table.columns.iter().position(|c| c.name == "movie_id");
+    table
+        .rows
+        .iter()
+        .map(|row| match id.map(|i| &row[i]) {
+            Some(Cell::Number(Some(id))) => Some(Page::Movie(*id as i64)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Every movie, known values first, for the CSV download.

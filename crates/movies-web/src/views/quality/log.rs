@@ -11,6 +11,7 @@ use movies_protocol::{
 use crate::context::use_app;
 use crate::format;
 use crate::store::{ErrorLogPage, Phase};
+use crate::views::pages::links::movie_link;
 
 /// Rows per page.
 const PAGE_SIZE: usize = 100;
@@ -47,7 +48,7 @@ fn issue_row(row: IssueRow) -> impl IntoView {
         <tr>
             <td><code>{row.file.file_name()}</code></td>
             <td class="num">{format::count(row.line)}</td>
-            <td class="num">{row.movie_id.map(|id| id.to_string()).unwrap_or_default()}</td>
+            <td class="num">{row.movie_id.map(|id| movie_link(id, Some(&id.to_string())))}</td>
             <td>
                 <span
                     class="severity"
