@@ -830,6 +830,50 @@ await check("error log over the in-memory cap: the note says so and the exported
       assert.equal(next.type, "finished");
       return JSON.stringify(statuses);
     });
+
+    await check("Cancel during Export all and Export to a folder: nothing is saved, the folder is left as it was, the worker goes on", async () => {
+      await open();
+      const loaded = await pick([zip]);
+      assert.equal(loaded.type, "finished");
+      await show("export");
+      let downloads = 0;
+      const count = () => (downloads += 1);
+      page.on("download", count);
+      const cancelOne = async (start, what) => {
+        const before = await page.getByText(/^Cancelled /).count();
+        await page.click(start);
+        await page.getByText(/\(reading ratings\.csv/).waitFor({ timeout: 60_000 });
+        await page.click(".export-cancel");
+        await until(`${what} says it was cancelled`, async () => (await page.getByText(/^Cancelled .*nothing was saved/).count()) > before, 60_000).catch(async (e) => {
+          const log = await page.evaluate(() => window.__worker.log.slice(-8).map((m) => JSON.stringify(m).slice(0, 200)));
+          throw new Error(`${e.message}; downloads ${downloads}; progress: ${await page.innerText(".export-progress")}; log: ${log.join(" | ")}`);
+        });
+        assert.equal(await page.locator(".export-cancel").count(), 0, "no Cancel button stays");
+      };
+      await cancelOne("#export-all", "Export all");
+      await pickOpfsFolder("cancelled-folder", {});
+      await cancelOne("#export-folder", "Export to a folder");
+      await page.waitForTimeout(1_000);
+      const left = await page.evaluate(async () => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("cancelled-folder");
+        const names = [];
+        for await (const name of dir.keys()) names.push(name);
+        return names;
+      });
+      assert.deepEqual(left, [], "the cancelled folder export leaves the empty folder empty");
+      // The worker still answers: one table exports after the cancels.
+      page.off("download", count);
+      assert.equal(downloads, 0, "a cancelled export saved nothing");
+      const row = page.locator("table.export-tables tbody tr", { has: page.locator("th", { hasText: /^genre_year$/ }) });
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 60_000 }),
+        row.getByRole("button", { name: "CSV", exact: true }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), "genre_year.csv");
+      const next = await pick([SAMPLE]);
+      assert.equal(next.type, "finished");
+      return "both cancelled while re-reading ratings.csv; no download, no file left; a table exports after";
+    });
   }
 }
 

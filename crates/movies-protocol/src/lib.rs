@@ -30,7 +30,7 @@ pub type LoadId = u32;
 /// A request from the page to the worker. Every request is answered: a load by
 /// [`LoadEvent`]s ending in `Finished`, `Failed` or `Cancelled`; a cancel by the load's
 /// `Cancelled` (or `NotRunning`); a query by an [`Answer`]; an export by
-/// [`ExportEvent`]s ending in `Ready` or `Failed`; a request that cannot be read by
+/// [`ExportEvent`]s ending in `Ready`, `Written`, `Cancelled` or `Failed`; a request that cannot be read by
 /// [`Response::Rejected`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -113,6 +113,14 @@ pub enum Request {
         load: LoadId,
         /// What to export.
         export: ExportRequest,
+    },
+    /// Stop export `id` at its next step (answered by its [`ExportEvent::Cancelled`],
+    /// at once when it is not running).
+    CancelExport {
+        /// The export to stop.
+        id: u32,
+        /// The load whose data it exports.
+        load: LoadId,
     },
 }
 
@@ -513,6 +521,8 @@ pub enum ExportEvent {
         /// Total size in bytes.
         bytes: u64,
     },
+    /// The export stopped because the page cancelled it: nothing more comes for it.
+    Cancelled,
     /// The export failed.
     Failed {
         /// What went wrong.

@@ -68,6 +68,18 @@ impl AppContext {
         });
     }
 
+    /// Asks the worker to stop export `id`; what it produced so far is dropped.
+    pub fn cancel_export(&self, id: u32) {
+        let store = self.store;
+        store.cancelling_export(id);
+        let load = store.job.get_untracked();
+        self.client.with_value(|client| {
+            if let Some(client) = client {
+                client.send(&Request::CancelExport { id, load });
+            }
+        });
+    }
+
     /// Asks for everything of the current load, written into the folder `dir`, which
     /// holds the files `ours` of an earlier export.
     pub fn export_to_folder(&self, dir: FileSystemDirectoryHandle, ours: BTreeSet<String>, parquet: bool) {

@@ -159,6 +159,19 @@ async fn create(dir: &FileSystemDirectoryHandle, path: &str) -> Result<FileSyste
     Ok(JsFuture::from(handle.create_writable()).await?.unchecked_into())
 }
 
+/// Removes the file `path` under `dir`, when it is there.
+async fn remove(dir: &FileSystemDirectoryHandle, path: &str) {
+    let Some((folders, name)) = split(path) else { return };
+    let mut current = dir.clone();
+    for folder in folders {
+        match JsFuture::from(current.get_directory_handle(folder)).await {
+            Ok(handle) => current = handle.unchecked_into(),
+            Err(_) => return,
+        }
+    }
+    let _ = JsFuture::from(current.remove_entry(name)).await;
+}
+
 /// What the writer does next, in the order the worker sent it.
 enum Op {
     Open { stream: u32, path: String },
@@ -215,7 +228,7 @@ impl FolderSink {
         self.push(Op::Finish { bytes });
     }
 
-    /// The export failed in the worker: discard what was being written.
+    /// The export failed or was cancelled in the worker: discard what was being written.
     pub fn abort(&self) {
         self.push(Op::Abort);
     }
@@ -299,11 +312,28 @@ impl FolderSink {
         Ok(())
     }
 
+    /// Drops what was being written: the folder keeps what it held before, and the
+    /// files and folders this export created (empty until closed) are removed.
     async fn discard(&self) {
-        let open: Vec<FileSystemWritableFileStream> = self.0.borrow_mut().open.drain().map(|(_, (_, f))| f).collect();
-        for file in open {
-            // Aborting drops the file's pending data: the folder keeps what it held.
+        let (dir, ours, open) = {
+            let mut writer = self.0.borrow_mut();
+            let open: Vec<(String, FileSystemWritableFileStream)> = writer.open.drain().map(|(_, f)| f).collect();
+            (writer.dir.clone(), writer.ours.clone(), open)
+        };
+        let mut folders = BTreeSet::new();
+        for (path, file) in open {
+            // Aborting drops the file's pending data: an earlier export's file stays.
             let _ = JsFuture::from(file.abort()).await;
+            if !ours.contains(&path) {
+                remove(&dir, &path).await;
+                if let Some((parents, _)) = split(&path) {
+                    folders.extend(parents.first().map(|f| (*f).to_owned()));
+                }
+            }
+        }
+        for folder in folders.iter().filter(|f| !ours.iter().any(|p| p.starts_with(&format!("{f}/")))) {
+            // Not recursive: a folder that holds anything else stays.
+            let _ = JsFuture::from(dir.remove_entry(folder)).await;
         }
     }
 

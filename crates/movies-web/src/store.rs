@@ -159,6 +159,20 @@ pub struct ExportStatus {
     pub error: Option<String>,
     /// Set when it is done and stays listed (a folder export says where it wrote).
     pub finished: Option<String>,
+    /// Whether the user asked to stop it.
+    pub cancelling: bool,
+}
+
+impl ExportStatus {
+    /// A new export `id` of `label`, nothing produced yet.
+    pub fn new(id: u32, label: String) -> Self {
+        ExportStatus { id, label, bytes: 0, reading: None, error: None, finished: None, cancelling: false }
+    }
+
+    /// Whether it still runs (so it can be cancelled).
+    pub fn running(&self) -> bool {
+        self.error.is_none() && self.finished.is_none()
+    }
 }
 
 /// All signals of the page. Cheap to copy; provided as context.
@@ -300,6 +314,11 @@ impl Store {
             e.reading = None;
             e.finished = Some(message);
         });
+    }
+
+    /// Marks export `id` as being stopped at the user's request.
+    pub fn cancelling_export(&self, id: u32) {
+        self.update_export(id, |e| e.cancelling = true);
     }
 
     /// Marks export `id` failed, and says why.
@@ -451,6 +470,12 @@ impl Store {
             ExportEvent::Ready { .. } => self.exports.update(|exports| exports.retain(|e| e.id != id)),
             // The folder's writer announces the end once the page closed the files.
             ExportEvent::File { .. } | ExportEvent::Written { .. } => {}
+            ExportEvent::Cancelled => self.update_export(id, |e| {
+                if e.running() {
+                    e.reading = None;
+                    e.finished = Some(format!("Cancelled {}: nothing was saved.", e.label));
+                }
+            }),
             ExportEvent::Failed { error } => {
                 self.update_export(id, |e| e.error = Some(error.message.clone()));
                 self.alert(error.message);
@@ -514,5 +539,20 @@ mod tests {
         };
         store.apply(Response::Load { load: 1, event });
         assert_eq!(store.alerts.get_untracked()[0].message, "notes.txt: not a file of The Movies Dataset");
+    }
+
+    #[test]
+    fn a_cancelled_export_says_so_and_a_late_cancel_changes_nothing() {
+        let store = Store::new(ViewState::default());
+        store.begin_load(1);
+        store.exports.update(|e| e.extend([ExportStatus::new(7, "the zip".into()), ExportStatus::new(8, "a".into())]));
+        store.cancelling_export(7);
+        store.apply(Response::Export { id: 7, load: 1, event: ExportEvent::Cancelled });
+        store.finish_export(8, "Written.".into());
+        store.apply(Response::Export { id: 8, load: 1, event: ExportEvent::Cancelled });
+        let exports = store.exports.get_untracked();
+        assert_eq!(exports[0].finished.as_deref(), Some("Cancelled the zip: nothing was saved."));
+        assert!(!exports[0].running());
+        assert_eq!(exports[1].finished.as_deref(), Some("Written."));
     }
 }

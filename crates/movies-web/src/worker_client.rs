@@ -103,9 +103,7 @@ impl WorkerClient {
     pub fn export(&self, store: Store, export: ExportRequest, label: String) {
         let id = self.next_id();
         let load = store.job.get_untracked();
-        store
-            .exports
-            .update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None, finished: None }));
+        store.exports.update(|e| e.push(ExportStatus::new(id, label)));
         self.post(&Request::Export { id, load, export }, None);
     }
 
@@ -122,9 +120,7 @@ impl WorkerClient {
         let label = format!("the folder {}", dir.name());
         self.folders.borrow_mut().insert(id, FolderSink::new(dir, ours, store, id));
         let load = store.job.get_untracked();
-        store
-            .exports
-            .update(|e| e.push(ExportStatus { id, label, bytes: 0, reading: None, error: None, finished: None }));
+        store.exports.update(|e| e.push(ExportStatus::new(id, label)));
         self.post(&Request::Export { id, load, export: ExportRequest::Folder { parquet } }, None);
     }
 }
@@ -170,7 +166,7 @@ fn route(store: Store, downloads: &RefCell<Downloads>, folders: &Folders, messag
                     store.alert(format!("{file_name}: the browser could not save the download."));
                 }
             }
-            ExportEvent::Failed { .. } => {
+            ExportEvent::Failed { .. } | ExportEvent::Cancelled => {
                 downloads.borrow_mut().discard(*id);
                 if let Some(folder) = folders.borrow_mut().remove(id) {
                     folder.abort();

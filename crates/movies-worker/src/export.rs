@@ -186,13 +186,28 @@ fn failure(source: &str, message: String) -> UserError {
     UserError::new(ErrorKind::Output, source, message)
 }
 
+/// Why an export stopped before its end.
+enum Stop {
+    /// The page cancelled it.
+    Cancelled,
+    /// It failed.
+    Failed(UserError),
+}
+
+impl From<UserError> for Stop {
+    fn from(error: UserError) -> Self {
+        Stop::Failed(error)
+    }
+}
+
 /// Runs an export request of load `load` and answers it.
 pub async fn export(ctx: Rc<Context>, id: u32, load: LoadId, request: ExportRequest) {
     let reply = Reply { poster: ctx.poster.clone(), id, load };
     let held = ctx.session.borrow().load;
+    ctx.exports.borrow_mut().insert(id, false);
     let result = if held != load {
         let message = format!("the export is of load {load}, but load {held} is the one held: load the data again");
-        Err(UserError::new(ErrorKind::StaleLoad, "page", message))
+        Err(Stop::Failed(UserError::new(ErrorKind::StaleLoad, "page", message)))
     } else {
         match &request {
             ExportRequest::Table { table, format } => export_table(&ctx, &reply, *table, *format).await,
@@ -200,25 +215,31 @@ pub async fn export(ctx: Rc<Context>, id: u32, load: LoadId, request: ExportRequ
             ExportRequest::Folder { parquet } => export_folder(&ctx, &reply, *parquet).await,
         }
     };
-    if let Err(error) = result {
-        reply.send(ExportEvent::Failed { error });
+    ctx.exports.borrow_mut().remove(&id);
+    match result {
+        Ok(()) => {}
+        Err(Stop::Cancelled) => reply.send(ExportEvent::Cancelled),
+        Err(Stop::Failed(error)) => reply.send(ExportEvent::Failed { error }),
     }
 }
 
-/// Re-reads `sources` into `sink`, telling the page how far it got.
+/// Re-reads `sources` into `sink`, telling the page how far it got; stops when the
+/// page cancels the export.
 async fn reread(
     ctx: &Context,
     reply: &Reply,
     sources: &[Source<FileOrigin>],
     sink: &mut dyn movies_core::Sink,
-) -> Vec<(InputFile, FileEntry)> {
+) -> Result<Vec<(InputFile, FileEntry)>, Stop> {
     let mut entries = Vec::new();
+    let stop = || ctx.export_cancelled(reply.id);
     for source in sources {
         let mut on_step = |report: &movies_core::FileReport| {
             reply.send(ExportEvent::Progress { file: source.file, bytes_done: report.bytes, bytes_total: source.size })
         };
-        let entry = match run_source(ctx, source, sink, &mut on_step, &|| false).await {
+        let entry = match run_source(ctx, source, sink, &mut on_step, &stop).await {
             Ok(report) => FileEntry::from_report(&report, None),
+            Err(failure) if failure.is_cancel() => return Err(Stop::Cancelled),
             Err(failure) => match &failure.report {
                 Some(report) => FileEntry::from_report(report, Some(failure.error.to_string())),
                 None => FileEntry::failed(&source.name, failure.error.to_string()),
@@ -226,7 +247,7 @@ async fn reread(
         };
         entries.push((source.file, entry));
     }
-    entries
+    Ok(entries)
 }
 
 /// The sources of the last load in input order (the order the command writes).
@@ -236,7 +257,7 @@ fn sources_in_input_order(ctx: &Context) -> Vec<Source<FileOrigin>> {
     sources
 }
 
-async fn export_table(ctx: &Context, reply: &Reply, table: Table, format: Format) -> Result<(), UserError> {
+async fn export_table(ctx: &Context, reply: &Reply, table: Table, format: Format) -> Result<(), Stop> {
     let name = format!("{}.{}", table.name(), format.extension());
     let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
     let sent = Rc::new(Cell::new(0));
@@ -275,7 +296,7 @@ async fn export_table(ctx: &Context, reply: &Reply, table: Table, format: Format
                 .filter(|s| table == Table::ErrorLog || streamed_tables(s.file).contains(&table))
                 .collect();
             let mut sink = StreamingSink::open(&mut target, &[table], &plan).map_err(io_error)?;
-            reread(ctx, reply, &feeding, &mut sink).await;
+            reread(ctx, reply, &feeding, &mut sink).await?;
             sink.finish().map_err(io_error)?;
         }
     }
@@ -301,33 +322,34 @@ async fn write_everything<T: ExportTarget>(
     reply: &Reply,
     target: &mut T,
     parquet: bool,
-) -> io::Result<()> {
+    io_error: impl Fn(io::Error) -> UserError,
+) -> Result<(), Stop> {
     let (plan, tables) = whole_export(parquet);
-    let mut sink = StreamingSink::open(target, &tables, &plan)?;
-    let entries = reread(ctx, reply, &sources_in_input_order(ctx), &mut sink).await;
-    let streamed = sink.finish()?;
-    finish_export(target, &plan, &streamed.kept, entries, &streamed.rows)?;
+    let mut sink = StreamingSink::open(target, &tables, &plan).map_err(&io_error)?;
+    let entries = reread(ctx, reply, &sources_in_input_order(ctx), &mut sink).await?;
+    let streamed = sink.finish().map_err(&io_error)?;
+    finish_export(target, &plan, &streamed.kept, entries, &streamed.rows).map_err(&io_error)?;
     Ok(())
 }
 
-async fn export_all(ctx: &Context, reply: &Reply, date: &str, parquet: bool) -> Result<(), UserError> {
+async fn export_all(ctx: &Context, reply: &Reply, date: &str, parquet: bool) -> Result<(), Stop> {
     let name = format!("movies-clean-{date}.zip");
     let io_error = |e: io::Error| failure(&name, format!("{name}: {e}"));
     let day = values::date(date.as_bytes()).ok().flatten().unwrap_or(values::Date { year: 1980, month: 1, day: 1 });
     let sent = Rc::new(Cell::new(0));
     let mut target = ZipTarget { reply: reply.clone(), sent: sent.clone(), next_stream: 0, entries: Vec::new() };
-    write_everything(ctx, reply, &mut target, parquet).await.map_err(io_error)?;
+    write_everything(ctx, reply, &mut target, parquet, io_error).await?;
     let order = target.finish(ZipLayout::new(day.year, day.month, day.day)).map_err(io_error)?;
     let mime = "application/zip".to_owned();
     reply.send(ExportEvent::Ready { file_name: name, mime, order, bytes: sent.get() });
     Ok(())
 }
 
-async fn export_folder(ctx: &Context, reply: &Reply, parquet: bool) -> Result<(), UserError> {
+async fn export_folder(ctx: &Context, reply: &Reply, parquet: bool) -> Result<(), Stop> {
     let io_error = |e: io::Error| failure("folder", format!("export to a folder: {e}"));
     let sent = Rc::new(Cell::new(0));
     let mut target = FolderTarget { reply: reply.clone(), sent: sent.clone(), files: 0 };
-    write_everything(ctx, reply, &mut target, parquet).await.map_err(io_error)?;
+    write_everything(ctx, reply, &mut target, parquet, io_error).await?;
     reply.send(ExportEvent::Written { files: target.files, bytes: sent.get() });
     Ok(())
 }

@@ -19,7 +19,7 @@ mod yielder;
 use std::rc::Rc;
 
 use js_sys::{Array, Reflect};
-use movies_protocol::{Answer, ErrorKind, LoadEvent, Request, Response, UserError};
+use movies_protocol::{Answer, ErrorKind, ExportEvent, LoadEvent, Request, Response, UserError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
@@ -92,5 +92,10 @@ fn handle(ctx: &Rc<Context>, message: &JsValue) {
         Request::Search { id, load, text, kind } => answer(ctx, id, load, |s| queries::search(s, text, kind)),
         Request::Movies { id, load, query } => answer(ctx, id, load, |s| queries::movies(s, query)),
         Request::Export { id, load, export } => spawn_local(export::export(ctx.clone(), id, load, export)),
+        Request::CancelExport { id, load } => {
+            if !ctx.cancel_export(id) {
+                ctx.poster.send(&Response::Export { id, load, event: ExportEvent::Cancelled });
+            }
+        }
     }
 }

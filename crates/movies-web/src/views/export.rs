@@ -122,20 +122,65 @@ async fn export_to_folder(app: AppContext, parquet: bool) {
     }
 }
 
-/// Exports being prepared, with what is being re-read.
+/// Exports being prepared, with what is being re-read. Each export keeps its element
+/// while its figures change, so its Cancel button can be clicked while bytes flow.
 #[component]
 fn ExportProgress() -> impl IntoView {
-    let store = use_app().store;
+    let app = use_app();
+    let store = app.store;
+    let ids = move || store.exports.with(|exports| exports.iter().map(|e| e.id).collect::<Vec<_>>());
     view! {
         <ul class="export-progress">
-            <For each=move || store.exports.get() key=|e| (e.id, e.bytes, e.reading, e.finished.clone()) let:e>
-                <li>
-                    {match &e.finished {
-                        Some(done) => done.clone(),
-                        None => format!("Preparing {}: {}", e.label, format::bytes(e.bytes)),
-                    }}
-                    {e.reading.map(|(file, done, total)| format!(" (reading {} {}%)", file.file_name(), done * 100 / total.max(1)))}
-                </li>
+            <For each=ids key=|id| *id let:id>
+                {
+                    let status = move || store.exports.with(|exports| exports.iter().find(|e| e.id == id).cloned());
+                    let text = move || {
+                        status()
+                            .map(|e| {
+                                let what = match &e.finished {
+                                    Some(done) => done.clone(),
+                                    None => format!("Preparing {}: {}", e.label, format::bytes(e.bytes)),
+                                };
+                                let reading = e.reading.map(|(file, done, total)| {
+                                    format!(" (reading {} {}%)", file.file_name(), done * 100 / total.max(1))
+                                });
+                                what + &reading.unwrap_or_default()
+                            })
+                            .unwrap_or_default()
+                    };
+                    let running = move || status().is_some_and(|e| e.running());
+                    let fraction = move || {
+                        status().and_then(|e| e.reading.filter(|_| e.running())).map(|(_, done, total)| {
+                            (done as f64 / total.max(1) as f64).clamp(0.0, 1.0)
+                        })
+                    };
+                    let cancelling = move || status().is_some_and(|e| e.cancelling);
+                    view! {
+                        <li>
+                            <span class="export-status">{text}</span>
+                            {move || {
+                                fraction()
+                                    .map(|f| {
+                                        view! {
+                                            " "
+                                            <progress class="export-bar" max="1" value=f aria-label="Re-reading the input"></progress>
+                                        }
+                                    })
+                            }}
+                            <Show when=running>
+                                " "
+                                <button
+                                    type="button"
+                                    class="button small export-cancel"
+                                    disabled=cancelling
+                                    on:click=move |_| app.cancel_export(id)
+                                >
+                                    {move || if cancelling() { "Cancelling…" } else { "Cancel" }}
+                                </button>
+                            </Show>
+                        </li>
+                    }
+                }
             </For>
         </ul>
     }
