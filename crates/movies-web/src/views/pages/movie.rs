@@ -151,7 +151,7 @@ fn page_view(page: MoviePage, issues: Vec<IssueRow>) -> impl IntoView {
         <section class="page-section" id="movie-cast">
             <h3>{format!("Cast ({})", page.cast.len())}</h3>
             <table class="data-table">
-                <thead><tr><th>"Order"</th><th>"Name"</th><th>"Character"</th></tr></thead>
+                <thead><tr><th class="num">"Order"</th><th>"Name"</th><th>"Character"</th></tr></thead>
                 <tbody>{cast}</tbody>
             </table>
         </section>

@@ -72,7 +72,7 @@ fn page_view(page: PersonPage) -> impl IntoView {
         <section class="page-section" id="person-movies">
             <h3>{format!("Movies ({})", page.movies.len())}</h3>
             <table class="data-table">
-                <thead><tr><th>"Year"</th><th>"Title"</th><th>"Role or job"</th></tr></thead>
+                <thead><tr><th class="num">"Year"</th><th>"Title"</th><th>"Role or job"</th></tr></thead>
                 <tbody>{movies}</tbody>
             </table>
         </section>
@@ -80,7 +80,15 @@ fn page_view(page: PersonPage) -> impl IntoView {
             <h3>"Budget, revenue and profit of these movies per year"</h3>
             <p class="note">"Sums over the movies with the value known (known for N of the year's movies)."</p>
             <table class="data-table">
-                <thead><tr><th>"Year"</th><th>"Movies"</th><th>"Budget"</th><th>"Revenue"</th><th>"Profit"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th class="num">"Year"</th>
+                        <th class="num">"Movies"</th>
+                        <th class="num">"Budget"</th>
+                        <th class="num">"Revenue"</th>
+                        <th class="num">"Profit"</th>
+                    </tr>
+                </thead>
                 <tbody>{years}</tbody>
             </table>
         </section>
