@@ -831,6 +831,33 @@ await check("error log over the in-memory cap: the note says so and the exported
       return JSON.stringify(statuses);
     });
 
+    await check("A worker failing mid-load ends the load with a message (no frozen bar) and the next load starts a new worker", async () => {
+      await open();
+      const since = await logLength(page);
+      const alertsBefore = await page.locator('[role="alert"]').count();
+      await page.setInputFiles("#open-dataset", zip);
+      await waitForResponse(page, since, "movies_ready");
+      // What a crash looks like from the page: the worker is gone and its error event fires.
+      await page.evaluate(() => {
+        const worker = window.__worker.workers.at(-1);
+        worker.terminate();
+        worker.dispatchEvent(new ErrorEvent("error", { message: "RuntimeError: unreachable (simulated)" }));
+      });
+      const alert = await until("the failure's message", async () => {
+        const texts = await page.locator('[role="alert"]').allInnerTexts();
+        return texts.slice(alertsBefore).find((t) => t.includes("stopped unexpectedly"));
+      });
+      assert.match(alert, /simulated/);
+      const statuses = await page.locator(".file-progress").allInnerTexts();
+      assert.ok(statuses.some((s) => /stopped at [\d,]+ records: the worker failed/.test(s)), statuses.join(" | "));
+      assert.ok(!statuses.some((s) => /\breading\b|\bwaiting\b/.test(s)), `no bar stays reading: ${statuses.join(" | ")}`);
+      assert.equal(await page.locator("#cancel-load").count(), 0, "no Cancel button for a load that is over");
+      const next = await pick([SAMPLE]);
+      assert.equal(next.type, "finished", "a new worker loads the sample");
+      assert.equal(await page.evaluate(() => window.__worker.workers.length), 2);
+      return alert.slice(0, 140);
+    });
+
     await check("Cancel during Export all and Export to a folder: nothing is saved, the folder is left as it was, the worker goes on", async () => {
       await open();
       const loaded = await pick([zip]);

@@ -25,7 +25,7 @@ impl AppContext {
     /// Starts the worker that feeds `store`. Where the browser refuses it, the page
     /// still shows and says why in an alert.
     pub fn start(store: Store) -> Self {
-        let client = match WorkerClient::start(store) {
+        let client = match WorkerClient::start(store, 0) {
             Ok(client) => Some(client),
             Err(e) => {
                 store.alert(format!("This browser cannot start the processing worker: {e:?}"));
@@ -35,9 +35,18 @@ impl AppContext {
         AppContext { store, client: StoredValue::new_local(client) }
     }
 
-    /// Loads what the user gave (or the sample) in the worker.
+    /// Loads what the user gave (or the sample) in the worker, starting a new worker
+    /// when the last one failed.
     pub fn load(&self, given: Given) {
         let store = self.store;
+        self.client.update_value(|client| {
+            if let Some(dead) = client.as_ref().filter(|c| !c.alive()) {
+                match WorkerClient::start(store, dead.last_id()) {
+                    Ok(fresh) => *client = Some(fresh),
+                    Err(e) => store.alert(format!("A new processing worker could not start: {e:?}")),
+                }
+            }
+        });
         self.client.with_value(|client| match client {
             Some(client) => store.begin_load(client.load(given)),
             None => store.alert("The processing worker is not running: reload the page.".into()),

@@ -20,6 +20,7 @@ fn status(p: &FileProgress) -> String {
         FileState::Running => "reading".into(),
         FileState::Cancelled(Some(records)) => format!("cancelled at {} records", format::count(*records)),
         FileState::Cancelled(None) => "not read (cancelled)".into(),
+        FileState::Lost(records) => format!("stopped at {} records: the worker failed", format::count(*records)),
         FileState::Done(entry) => match entry.status {
             FileStatus::Ok => format!(
                 "done: {} accepted, {} rejected, {} warnings",

@@ -38,6 +38,8 @@ pub enum FileState {
     Done(FileEntry),
     /// Stopped by a cancel: at this many records, or before it started.
     Cancelled(Option<u64>),
+    /// Stopped because the worker failed, at this many records.
+    Lost(u64),
 }
 
 /// Progress of one input file.
@@ -316,6 +318,31 @@ impl Store {
         });
     }
 
+    /// The worker stopped unexpectedly (`message` says how): the running load and
+    /// exports end here, saying so, instead of leaving their bars where they froze.
+    pub fn worker_failed(&self, message: &str) {
+        let loading = self.phase.get_untracked() == Phase::Loading;
+        if loading {
+            self.files.update(|files| {
+                for p in files.iter_mut().filter(|p| matches!(p.state, FileState::Waiting | FileState::Running)) {
+                    p.state = FileState::Lost(p.records);
+                }
+            });
+            self.phase.set(Phase::Failed);
+        }
+        self.exports.update(|exports| {
+            for e in exports.iter_mut().filter(|e| e.running()) {
+                e.reading = None;
+                e.error = Some(format!("{} stopped: the worker failed.", e.label));
+            }
+        });
+        let then = if loading { " The load stopped where the bars show;" } else { "" };
+        self.alert(format!(
+            "The processing worker stopped unexpectedly ({message}).{then} load the data again to go on (a new worker \
+             starts)."
+        ));
+    }
+
     /// Marks export `id` as being stopped at the user's request.
     pub fn cancelling_export(&self, id: u32) {
         self.update_export(id, |e| e.cancelling = true);
@@ -554,5 +581,23 @@ mod tests {
         assert_eq!(exports[0].finished.as_deref(), Some("Cancelled the zip: nothing was saved."));
         assert!(!exports[0].running());
         assert_eq!(exports[1].finished.as_deref(), Some("Written."));
+    }
+
+    #[test]
+    fn a_failed_worker_ends_the_load_and_its_exports() {
+        let store = Store::new(ViewState::default());
+        store.begin_load(1);
+        store.apply(started(1));
+        store.update_file(InputFile::Links, |p| {
+            p.state = FileState::Running;
+            p.records = 40;
+        });
+        store.exports.update(|e| e.push(ExportStatus::new(2, "genre_year.csv".into())));
+        store.worker_failed("RuntimeError: unreachable");
+        assert_eq!(store.phase.get_untracked(), Phase::Failed);
+        assert_eq!(store.files.get_untracked()[0].state, FileState::Lost(40));
+        let export = &store.exports.get_untracked()[0];
+        assert_eq!(export.error.as_deref(), Some("genre_year.csv stopped: the worker failed."));
+        assert!(store.alerts.get_untracked()[0].message.contains("(RuntimeError: unreachable)"));
     }
 }

@@ -31,15 +31,19 @@ pub struct WorkerClient {
     outbox: Rc<RefCell<Outbox>>,
     /// Folder exports in progress, by export id.
     folders: Folders,
+    /// False once the worker failed (it is then stopped, and a new one is needed).
+    alive: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
 }
 
 type Folders = Rc<RefCell<HashMap<u32, FolderSink>>>;
 
 impl WorkerClient {
     /// Starts the worker (built by Trunk as `worker_loader.js`) and routes its
-    /// responses into `store`.
-    pub fn start(store: Store) -> Result<Self, JsValue> {
+    /// responses into `store`; its ids start after `last_id` (those of a worker it
+    /// replaces), so no answer or export can be taken for an earlier one's.
+    pub fn start(store: Store, last_id: u32) -> Result<Self, JsValue> {
         let worker = Worker::new("./worker_loader.js")?;
         let downloads = Rc::new(RefCell::new(Downloads::default()));
         let folders = Folders::default();
@@ -58,12 +62,41 @@ impl WorkerClient {
             route(store, &downloads, &routed_folders, &data);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            store.alert("The processing worker stopped unexpectedly. Reload the page to start again.".into());
+        let alive = Rc::new(Cell::new(true));
+        let (failed_worker, failed_alive, failed_folders) = (worker.clone(), alive.clone(), folders.clone());
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            if !failed_alive.replace(false) {
+                return;
+            }
+            // A WebAssembly module that trapped is not resumed: the worker is stopped,
+            // what it was sending is dropped, and the next load starts a new one.
+            failed_worker.terminate();
+            for (_, folder) in failed_folders.borrow_mut().drain() {
+                folder.abort();
+            }
+            let message = Reflect::get(&event, &"message".into()).ok().and_then(|m| m.as_string());
+            store.worker_failed(message.as_deref().filter(|m| !m.is_empty()).unwrap_or("no reason given"));
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        Ok(WorkerClient { worker, next_id: Cell::new(0), outbox, folders, _on_message: on_message })
+        Ok(WorkerClient {
+            worker,
+            next_id: Cell::new(last_id),
+            outbox,
+            folders,
+            alive,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Whether the worker still runs (false after it failed).
+    pub fn alive(&self) -> bool {
+        self.alive.get()
+    }
+
+    /// The last id given out.
+    pub fn last_id(&self) -> u32 {
+        self.next_id.get()
     }
 
     /// A fresh id for a request or load.

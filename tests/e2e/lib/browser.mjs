@@ -44,7 +44,7 @@ export async function launch({ extraArgs = [] } = {}) {
  * Runs in the page before its own scripts: wraps `Worker` so that the responses of
  * the explorer's worker are logged in `window.__worker.log` (progress and export
  * chunks left out), with `performance.now()` times, and notes when a file input
- * changes (`window.__worker.inputAt`).
+ * changes (`window.__worker.inputAt`); the workers started are in `window.__worker.workers`.
  */
 function hookWorker() {
   // A response as one flat record: the load event, answer or export event it carries,
@@ -57,12 +57,13 @@ function hookWorker() {
     return msg;
   };
   const Native = window.Worker;
-  const state = { log: [], inputAt: null };
+  const state = { log: [], inputAt: null, workers: [] };
   Object.defineProperty(window, "__worker", { value: state });
   document.addEventListener("change", () => (state.inputAt = performance.now()), true);
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
+      state.workers.push(this);
       this.addEventListener("message", (event) => {
         let raw;
         try {

@@ -20,6 +20,8 @@ enum Standing {
     Reading(String, u64, u64),
     /// Stopped by a cancel: at this many records, or before it started.
     Cancelled(String, Option<u64>),
+    /// Stopped by a failure of the worker, at this many records.
+    Lost(String, u64),
     /// Not found in the input.
     Missing,
     /// Nothing known yet (the load has not listed its files).
@@ -37,6 +39,7 @@ fn standing(store: &Store, file: InputFile) -> Standing {
         files.iter().find(|p| p.file == file).map(|p| match p.state {
             FileState::Waiting => Standing::Waiting(p.source.clone()),
             FileState::Cancelled(records) => Standing::Cancelled(p.source.clone(), records),
+            FileState::Lost(records) => Standing::Lost(p.source.clone(), records),
             FileState::Running | FileState::Done(_) => {
                 Standing::Reading(p.source.clone(), p.bytes_done * 100 / p.bytes_total.max(1), p.records)
             }
@@ -123,6 +126,9 @@ fn file_row(file: InputFile, standing: Standing) -> impl IntoView {
             pending(source, format!("cancelled at {} records", format::count(records)), "")
         }
         Standing::Cancelled(source, None) => pending(source, "not read (cancelled)".into(), ""),
+        Standing::Lost(source, records) => {
+            pending(source, format!("stopped at {} records", format::count(records)), "the worker failed")
+        }
         Standing::Missing => pending(String::new(), "missing".into(), "not in the input: its tables are empty"),
         Standing::Unknown => pending(String::new(), "—".into(), ""),
     };
