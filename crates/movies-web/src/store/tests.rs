@@ -1,4 +1,5 @@
 //! The store's handling of the worker's responses.
+
 use super::*;
 use movies_protocol::{ErrorCode, ErrorKind, UserError};
 
