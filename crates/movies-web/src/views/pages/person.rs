@@ -42,7 +42,11 @@ fn money(sum: Option<f64>, known: u64, of: u64) -> String {
     }
 }
 
-fn page_view(page: PersonPage) -> impl IntoView {
+/// Movies listed before "Show all": a long career (over a thousand credits) would
+/// otherwise take longer to draw than the page may.
+const FIRST_MOVIES: usize = 200;
+
+fn page_view(mut page: PersonPage) -> impl IntoView {
     let rating = match page.mean_rating {
         Some(mean) => format!(
             "Mean user rating {mean:.2}, over {} ratings of {} of these movies.",
@@ -66,15 +70,30 @@ fn page_view(page: PersonPage) -> impl IntoView {
             }
         })
         .collect_view();
-    let movies = page.movies.iter().map(movie_row).collect_view();
+    let total = page.movies.len();
+    let first: Vec<_> = page.movies.iter().take(FIRST_MOVIES).map(movie_row).collect();
+    let rest = page.movies.split_off(total.min(FIRST_MOVIES));
+    let show_all = RwSignal::new(false);
+    let more = move || {
+        if show_all.get() {
+            rest.iter().map(movie_row).collect_view().into_any()
+        } else {
+            ().into_any()
+        }
+    };
     view! {
         <p id="person-rating">{rating}</p>
         <section class="page-section" id="person-movies">
-            <h3>{format!("Movies ({})", page.movies.len())}</h3>
+            <h3>{format!("Movies ({total})")}</h3>
             <table class="data-table">
                 <thead><tr><th class="num">"Year"</th><th>"Title"</th><th>"Role or job"</th></tr></thead>
-                <tbody>{movies}</tbody>
+                <tbody>{first}{more}</tbody>
             </table>
+            <Show when=move || { total > FIRST_MOVIES && !show_all.get() }>
+                <button type="button" class="button small show-all" on:click=move |_| show_all.set(true)>
+                    {format!("Show all {} movies", format::count(total as u64))}
+                </button>
+            </Show>
         </section>
         <section class="page-section" id="person-years">
             <h3>"Budget, revenue and profit of these movies per year"</h3>
