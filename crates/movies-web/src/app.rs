@@ -105,9 +105,24 @@ fn Tabs() -> impl IntoView {
             let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&tab).focus();
         }
     };
+    // The selected tab is kept in view where the tab bar scrolls (a phone's width).
+    let list = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let key = store.view.with(|v| v.view.key());
+        let (Some(list), Some(tab)) = (
+            list.get(),
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{key}"))),
+        ) else {
+            return;
+        };
+        let tab: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(tab);
+        let left = tab.offset_left() - list.offset_left();
+        let scroll = scrolled_to_show((left, left + tab.offset_width()), list.scroll_left(), list.client_width());
+        list.set_scroll_left(scroll);
+    });
     view! {
         <nav class="tabs" aria-label="Views">
-            <div class="tab-list" role="tablist" aria-label="Views" on:keydown=on_key>
+            <div class="tab-list" role="tablist" aria-label="Views" on:keydown=on_key node_ref=list>
                 {View::ALL
                     .into_iter()
                     .map(|view| {
@@ -131,5 +146,30 @@ fn Tabs() -> impl IntoView {
                     .collect_view()}
             </div>
         </nav>
+    }
+}
+
+/// Where a box scrolled to `scroll` and `width` wide must scroll so that the span
+/// `(left, right)` of its content shows whole (it stays put when it already does).
+fn scrolled_to_show((left, right): (i32, i32), scroll: i32, width: i32) -> i32 {
+    if left < scroll {
+        left
+    } else if right > scroll + width {
+        (right - width).min(left)
+    } else {
+        scroll
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scrolled_to_show;
+
+    #[test]
+    fn a_tab_cut_at_either_edge_is_scrolled_into_view() {
+        assert_eq!(scrolled_to_show((10, 60), 0, 100), 0);
+        assert_eq!(scrolled_to_show((80, 130), 0, 100), 30);
+        assert_eq!(scrolled_to_show((20, 60), 40, 100), 20);
+        assert_eq!(scrolled_to_show((0, 300), 50, 100), 0);
     }
 }
