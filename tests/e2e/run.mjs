@@ -624,6 +624,7 @@ if (!REAL_FILES.every((f) => existsSync(f))) {
 }
 
 await drillChecks({ page, open, pick, show, until, SAMPLE, SHOTS, CLI, cliSample, tmp, REAL_FILES });
+await (await import("./checks/ux.mjs")).uxChecks({ page, open, show, SHOTS, cliSample, tmp });
 await (await import("./checks/pages.mjs")).pagesChecks({ check, skip, page, open, pick, until, SAMPLE, REAL_FILES, realPresent: REAL_FILES.every((f) => existsSync(f)), cliSample, readTable, hostileZip, tmp, dialogs, SHOTS });
 
 await check("screenshots of every view, light and dark, 1280 wide", async () => {

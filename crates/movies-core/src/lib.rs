@@ -33,6 +33,7 @@ pub mod origin;
 pub mod pages;
 pub mod pipeline;
 pub mod pyliteral;
+pub mod ranking;
 mod recognise;
 pub mod records;
 pub mod schema;

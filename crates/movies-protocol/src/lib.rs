@@ -20,11 +20,15 @@ pub use movies_core::pages::{
     CastCredit, CrewCredit, Department, MoviePage, NamedRef, PersonHit, PersonMovie, PersonPage, PersonRole,
     PersonYear, TitleHit,
 };
+pub use movies_core::ranking::{RankBy, RankedCompany, Ranking, RankingQuery};
 pub use movies_core::sources::Walk;
 pub use movies_core::{InputError, InputFile, Table};
 
 mod export;
 pub use export::{ExportEvent, ExportRequest};
+mod answer;
+
+pub use answer::{Answer, IssueRow};
 
 /// Identifies a load: every answer carries the load it belongs to, so that a late
 /// answer about an earlier load is dropped instead of merged into the current one.
@@ -60,6 +64,15 @@ pub enum Request {
         load: LoadId,
         /// TMDB company ids.
         company_ids: Vec<i64>,
+    },
+    /// The companies that lead on a metric over a range of years.
+    CompanyRanking {
+        /// Echoed in the answer.
+        id: u32,
+        /// The load the question is about.
+        load: LoadId,
+        /// Which ranking.
+        query: RankingQuery,
     },
     /// A page of the error log.
     ErrorLog {
@@ -220,39 +233,6 @@ pub struct SnapshotComparison {
 /// Rows of each list of a [`SnapshotComparison`] sent to the page.
 pub const MAX_DIFF_ROWS: usize = 5000;
 
-/// One row of the error log, as shown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IssueRow {
-    /// Input file.
-    pub file: InputFile,
-    /// Line of the record.
-    pub line: u64,
-    /// Movie id when readable.
-    pub movie_id: Option<i64>,
-    /// Error or warning.
-    pub severity: Severity,
-    /// Column concerned.
-    pub column: Option<String>,
-    /// What is wrong.
-    pub reason: String,
-    /// Offending text (first 200 characters).
-    pub raw_value: Option<String>,
-}
-
-impl From<&movies_core::model::Issue> for IssueRow {
-    fn from(issue: &movies_core::model::Issue) -> Self {
-        IssueRow {
-            file: issue.file,
-            line: issue.line,
-            movie_id: issue.movie_id,
-            severity: issue.severity,
-            column: issue.column.map(str::to_owned),
-            reason: issue.reason.to_string(),
-            raw_value: issue.raw_value.clone(),
-        }
-    }
-}
-
 /// What kind of failure a [`UserError`] is, so the page can act on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "code", rename_all = "snake_case")]
@@ -263,6 +243,9 @@ pub enum ErrorKind {
     Unused,
     /// The request is about a load that is not the worker's current one.
     StaleLoad,
+    /// The question needs data the load has not read yet (the metrics before
+    /// movies_metadata.csv is done).
+    NotReady,
     /// The request cannot be read (a page and a worker of different versions).
     BadRequest,
     /// Writing an export failed.
@@ -378,81 +361,6 @@ pub enum LoadEvent {
     NotRunning,
 }
 
-/// The answer to a query.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "answer", rename_all = "snake_case")]
-pub enum Answer {
-    /// Answer to [`Request::Companies`].
-    Companies {
-        /// Their `company_year` rows.
-        company_year: Vec<CompanyYear>,
-        /// Their `company_genre_year` rows.
-        company_genre_year: Vec<CompanyGenreYear>,
-    },
-    /// Answer to [`Request::ErrorLog`].
-    ErrorLog {
-        /// Rows matching the query (in memory).
-        matching: u64,
-        /// Rows in the whole error log.
-        total: u64,
-        /// Rows kept in memory for browsing (the export has them all).
-        kept: u64,
-        /// The page asked for.
-        rows: Vec<IssueRow>,
-    },
-    /// Answer to [`Request::Movies`].
-    Movies {
-        /// The question answered.
-        query: MovieQuery,
-        /// Its movies and their totals.
-        list: MovieList,
-        /// Whether ratings.csv and links.csv were read (else every movie has none yet).
-        rated: bool,
-        /// Whether the flags come from the whole error log (else from the rows kept in
-        /// memory: see [`Answer::ErrorLog`]).
-        flags_complete: bool,
-    },
-    /// Answer to [`Request::Movie`].
-    Movie {
-        /// The movie asked for.
-        movie_id: i64,
-        /// Its page; `None` when no file of the load mentions it.
-        page: Option<Box<MoviePage>>,
-        /// Its rows of the error log (those kept in memory).
-        issues: Vec<IssueRow>,
-    },
-    /// Answer to [`Request::Person`].
-    Person {
-        /// The person asked for.
-        person_id: i64,
-        /// Their page; `None` when no credit names them.
-        page: Option<Box<PersonPage>>,
-        /// Whether the credits were read (else the load has not got there yet).
-        credits_read: bool,
-    },
-    /// Answer to a [`Request::Search`] of titles.
-    Titles {
-        /// The text searched.
-        text: String,
-        /// The best matches, best first.
-        hits: Vec<TitleHit>,
-    },
-    /// Answer to a [`Request::Search`] of people.
-    People {
-        /// The text searched.
-        text: String,
-        /// The best matches, best first.
-        hits: Vec<PersonHit>,
-        /// Whether the credits were read (else there is no one to find yet).
-        credits_read: bool,
-    },
-    /// The query could not be answered.
-    Failed {
-        /// Why.
-        error: UserError,
-    },
-}
-
 /// A response from the worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -564,6 +472,25 @@ mod tests {
         let error = UserError::new(ErrorKind::Input(ErrorCode::NotAZip), "a.zip", "a.zip: not a zip".into());
         let failed = Response::Load { load: 4, event: LoadEvent::Failed { error } };
         assert_eq!(Response::from_json(&failed.to_json()), Ok(failed));
+        let query = RankingQuery { by: RankBy::Revenue, years: (1995, 1995), min_known: 1, limit: 100 };
+        let ranking = Request::CompanyRanking { id: 5, load: 1, query };
+        assert_eq!(Request::from_json(&ranking.to_json()), Ok(ranking));
+        let rows = vec![RankedCompany {
+            rank: 1,
+            company_id: 33,
+            company: Some("Universal Pictures".into()),
+            value: 1.5e9,
+            known: 12,
+            movies: 17,
+            ratings: 0,
+        }];
+        let answer = Answer::CompanyRanking {
+            query,
+            ranking: Ranking { rows, ranked: 1, unknown: 2, below_minimum: 0 },
+            rated: false,
+        };
+        let response = Response::Answer { id: 5, load: 1, answer };
+        assert_eq!(Response::from_json(&response.to_json()), Ok(response));
         assert!(Request::from_json("{\"type\":\"nope\"}").is_err());
     }
 }

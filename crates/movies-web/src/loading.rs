@@ -77,7 +77,7 @@ pub fn Loader() -> impl IntoView {
     };
     view! {
         <div class="loader">
-            <label class="button primary" for="open-dataset">"Open dataset"</label>
+            // Each hidden input comes before its label, whose focus ring shows its focus.
             <input
                 id="open-dataset"
                 class="visually-hidden"
@@ -86,7 +86,7 @@ pub fn Loader() -> impl IntoView {
                 multiple
                 on:change=on_pick
             />
-            <label class="button" for="open-folder">"Open folder"</label>
+            <label class="button primary" for="open-dataset">"Open dataset"</label>
             <input
                 id="open-folder"
                 class="visually-hidden"
@@ -94,6 +94,7 @@ pub fn Loader() -> impl IntoView {
                 node_ref=folder_input
                 on:change=on_pick_folder
             />
+            <label class="button" for="open-folder">"Open folder"</label>
             <button class="button" id="try-sample" on:click=on_sample>"Try the sample"</button>
             <Show when=move || store.phase.get() == Phase::Loading>
                 <button class="button danger" id="cancel-load" on:click=on_cancel>"Cancel"</button>

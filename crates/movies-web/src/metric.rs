@@ -4,7 +4,7 @@
 use movies_charts::Unit;
 use movies_core::metrics::{KnownSum, UserRatings};
 use movies_core::schema::{MoneyColumns, BUDGET_COLUMNS, PROFIT_COLUMNS, RATING_COLUMNS, REVENUE_COLUMNS};
-use movies_protocol::{CompanyYear, GenreYear};
+use movies_protocol::{CompanyYear, GenreYear, RankBy};
 
 /// A metric's value for a group of movies, and over how many of them it was known.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -128,6 +128,16 @@ impl Metric {
         match self {
             Metric::Rating => format!("mean of every user rating of the movies, {per}, stars 0.5–5"),
             _ => format!("sum {per}, USD"),
+        }
+    }
+
+    /// What a ranking on this metric ranks by.
+    pub fn rank_by(self) -> RankBy {
+        match self {
+            Metric::Budget => RankBy::Budget,
+            Metric::Revenue => RankBy::Revenue,
+            Metric::Profit => RankBy::Profit,
+            Metric::Rating => RankBy::Rating,
         }
     }
 

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use movies_protocol::{
     Answer, CompanyGenreYear, CompanyYear, ExportEvent, FileEntry, FileStatus, FoundFile, InputFile, IssueRow,
-    LoadEvent, Manifest, MovieList, MoviePage, MovieQuery, Overview, PersonHit, PersonPage, Response,
-    SnapshotComparison, TitleHit,
+    LoadEvent, Manifest, MovieList, MoviePage, MovieQuery, Overview, PersonHit, PersonPage, Ranking, RankingQuery,
+    Response, SnapshotComparison, TitleHit,
 };
 
 use crate::drill::{Drill, DrillState};
@@ -107,6 +107,17 @@ pub struct CellMovies {
     pub flags_complete: bool,
 }
 
+/// A company ranking, as the worker sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingAnswer {
+    /// The ranking asked for.
+    pub query: RankingQuery,
+    /// The companies, best first.
+    pub ranking: Ranking,
+    /// Whether the user ratings were read when the worker answered.
+    pub rated: bool,
+}
+
 /// The worker's answer about one movie.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MovieAnswer {
@@ -202,6 +213,8 @@ pub struct Store {
     pub entries: RwSignal<BTreeMap<InputFile, FileEntry>>,
     /// Company rows received, by company id.
     pub companies: RwSignal<HashMap<i64, CompanyData>>,
+    /// The last company ranking received.
+    pub ranking: RwSignal<Option<RankingAnswer>>,
     /// The last error-log page received.
     pub error_log: RwSignal<Option<ErrorLogPage>>,
     /// The movies of the last chart cell asked about.
@@ -238,6 +251,7 @@ impl Store {
             manifest: RwSignal::new(None),
             entries: RwSignal::new(BTreeMap::new()),
             companies: RwSignal::new(HashMap::new()),
+            ranking: RwSignal::new(None),
             error_log: RwSignal::new(None),
             cell_movies: RwSignal::new(None),
             exports: RwSignal::new(Vec::new()),
@@ -271,6 +285,7 @@ impl Store {
         self.manifest.set(None);
         self.entries.set(BTreeMap::new());
         self.companies.set(HashMap::new());
+        self.ranking.set(None);
         self.error_log.set(None);
         self.cell_movies.set(None);
         self.snapshots.set(Vec::new());
@@ -428,6 +443,7 @@ impl Store {
                 // The company rows and movies received lack the ratings: they are asked
                 // for again.
                 self.companies.set(HashMap::new());
+                self.ranking.set(None);
                 self.cell_movies.set(None);
                 self.rated.set(true);
                 self.overview.set(Some(overview));
@@ -466,6 +482,9 @@ impl Store {
                     received.entry(row.company_id).or_default().genres.push(row);
                 }
                 self.companies.update(|companies| companies.extend(received));
+            }
+            Answer::CompanyRanking { query, ranking, rated } => {
+                self.ranking.set(Some(RankingAnswer { query, ranking, rated }));
             }
             Answer::ErrorLog { matching, total, kept, rows } => {
                 self.error_log.set(Some(ErrorLogPage { id, matching, total, kept, rows }));

@@ -39,6 +39,22 @@ impl View {
         }
     }
 
+    /// The tab a key pressed on this one moves to, as the ARIA tabs pattern has it:
+    /// Left and Right step (wrapping round), Home and End go to the first and last;
+    /// `None` for any other key.
+    pub fn after_key(self, key: &str) -> Option<View> {
+        let index = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
+        let count = View::ALL.len();
+        let next = match key {
+            "ArrowRight" => (index + 1) % count,
+            "ArrowLeft" => (index + count - 1) % count,
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return None,
+        };
+        Some(View::ALL[next])
+    }
+
     /// The tab's label.
     pub fn label(self) -> &'static str {
         match self {
@@ -194,5 +210,21 @@ impl ViewState {
             parts.push(page.href().trim_start_matches('?').to_owned());
         }
         format!("?{}", parts.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(View::Companies.after_key("ArrowRight"), Some(View::Genres));
+        assert_eq!(View::Companies.after_key("ArrowLeft"), Some(View::Export));
+        assert_eq!(View::Export.after_key("ArrowRight"), Some(View::Companies));
+        assert_eq!(View::Quality.after_key("Home"), Some(View::Companies));
+        assert_eq!(View::Quality.after_key("End"), Some(View::Export));
+        assert_eq!(View::Quality.after_key("Tab"), None);
+        assert_eq!(View::Quality.after_key("ArrowDown"), None);
     }
 }

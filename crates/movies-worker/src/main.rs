@@ -86,6 +86,7 @@ fn handle(ctx: &Rc<Context>, message: &JsValue) {
             }
         }
         Request::Companies { id, load, company_ids } => answer(ctx, id, load, |s| queries::companies(s, &company_ids)),
+        Request::CompanyRanking { id, load, query } => answer(ctx, id, load, |s| queries::ranking(s, query)),
         Request::ErrorLog { id, load, query } => answer(ctx, id, load, |s| queries::error_log(s, &query)),
         Request::Movie { id, load, movie_id } => answer(ctx, id, load, |s| queries::movie(s, movie_id)),
         Request::Person { id, load, person_id } => answer(ctx, id, load, |s| queries::person(s, person_id)),

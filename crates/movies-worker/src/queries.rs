@@ -1,9 +1,10 @@
 //! Answers to the page's questions about the loaded dataset.
 
 use movies_core::issues::in_log_order;
+use movies_core::ranking::rank_companies;
 use movies_protocol::{
-    Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, MovieQuery, SearchKind,
-    UserError, MAX_HITS,
+    Answer, CompanyGenreYear, CompanyYear, ErrorKind, ErrorLogQuery, IssueRow, LoadId, MovieQuery, RankingQuery,
+    SearchKind, UserError, MAX_HITS,
 };
 
 use crate::session::Session;
@@ -35,6 +36,25 @@ pub fn companies(session: &Session, company_ids: &[i64]) -> Answer {
         }
     }
     Answer::Companies { company_year, company_genre_year }
+}
+
+/// The companies that lead on a metric over a range of years, from the session's
+/// `company_year` rows; a failure before movies_metadata.csv is done.
+pub fn ranking(session: &Session, query: RankingQuery) -> Answer {
+    match &session.metrics {
+        Some(metrics) => Answer::CompanyRanking {
+            ranking: rank_companies(&metrics.company_year, &query),
+            query,
+            rated: !session.ratings.is_empty(),
+        },
+        None => Answer::Failed {
+            error: UserError::new(
+                ErrorKind::NotReady,
+                "movies_metadata.csv",
+                "The ranking needs movies_metadata.csv: it is not read yet (or could not be read).".into(),
+            ),
+        },
+    }
 }
 
 /// A page of the error log kept in memory, in the order of the exported log.

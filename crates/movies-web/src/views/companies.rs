@@ -1,8 +1,10 @@
 //! The companies view: pick up to five companies, then per year their budget,
-//! revenue or profit, their releases by genre and their average popularity.
+//! revenue or profit, their releases by genre and their average popularity; and the
+//! companies that lead on the metric over the years shown, to pick from.
 
 mod chips;
 mod data;
+mod ranking;
 mod search;
 
 use std::collections::HashSet;
@@ -12,6 +14,7 @@ use movies_protocol::Request;
 
 use self::chips::CompanyChips;
 use self::data::Selected;
+use self::ranking::CompanyRanking;
 use self::search::CompanySearch;
 use super::answers::controls::{MetricPicker, YearRange};
 use super::answers::empty::NoAnswers;
@@ -192,6 +195,7 @@ pub fn CompaniesView() -> impl IntoView {
                         <ChartFigure id="company-popularity" figure=popularity_figure/>
                     </div>
                 </Show>
+                <CompanyRanking metric=metric years=Signal::derive(shown)/>
             </Show>
         </section>
     }

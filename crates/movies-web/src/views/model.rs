@@ -75,17 +75,20 @@ fn table_card(table: Table) -> impl IntoView {
                     <dd>{rows}</dd>
                 </Show>
             </dl>
-            <table class="data table-columns">
-                <thead>
-                    <tr>
-                        <th scope="col">"Column"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Nullable"</th>
-                        <th scope="col">"Description"</th>
-                    </tr>
-                </thead>
-                <tbody>{def.columns.iter().map(|c| column_row(def, c)).collect_view()}</tbody>
-            </table>
+            // Long column names do not wrap: on a phone the table scrolls in its box.
+            <div class="table-scroll wide">
+                <table class="data table-columns">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Column"</th>
+                            <th scope="col">"Type"</th>
+                            <th scope="col">"Nullable"</th>
+                            <th scope="col">"Description"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{def.columns.iter().map(|c| column_row(def, c)).collect_view()}</tbody>
+                </table>
+            </div>
         </article>
     }
 }

@@ -177,6 +177,15 @@ fn aria_sort(sort: Option<Sort>, column: usize) -> &'static str {
     }
 }
 
+/// An extra last column of a [`SortableTable`]: a control per row (not sorted on).
+#[derive(Clone, Copy)]
+pub struct RowAction {
+    /// Its header.
+    pub header: &'static str,
+    /// The control of a row, by the row's index in the table's rows.
+    pub cell: Callback<usize, AnyView>,
+}
+
 /// A sortable table of `table`, captioned `caption` for screen readers. A row with a
 /// cell in `drills` (same order as the rows) is a button that opens its movies; a row
 /// with a page in `pages` shows its first cell as a link to that page.
@@ -193,6 +202,9 @@ pub fn SortableTable(
     /// How the table is sorted, when someone else keeps it (else the table does).
     #[prop(optional)]
     sort: Option<RwSignal<Option<Sort>>>,
+    /// A control at the end of every row.
+    #[prop(optional)]
+    action: Option<RowAction>,
 ) -> impl IntoView {
     let store = use_app().store;
     let sort = sort.unwrap_or_else(|| RwSignal::new(None::<Sort>));
@@ -235,6 +247,8 @@ pub fn SortableTable(
                             };
                             view! { <td class:num=column.kind.numeric()>{content}</td> }
                         });
+                        let control = action.map(|a| view! { <td class="row-action">{a.cell.run(r)}</td> });
+                        let cells = cells.collect_view();
                         match drill_of(r) {
                             Some(drill) => {
                                 let on_key_drill = drill.clone();
@@ -252,12 +266,13 @@ pub fn SortableTable(
                                         on:click=move |_| open(drill.clone())
                                         on:keydown=on_key
                                     >
-                                        {cells.collect_view()}
+                                        {cells}
+                                        {control}
                                     </tr>
                                 }
                                 .into_any()
                             }
-                            None => view! { <tr>{cells.collect_view()}</tr> }.into_any(),
+                            None => view! { <tr>{cells}{control}</tr> }.into_any(),
                         }
                     })
                     .collect_view()
@@ -273,6 +288,7 @@ pub fn SortableTable(
                         {move || {
                             table.with(|t| t.columns.iter().cloned().enumerate().map(|(i, c)| header(i, c)).collect_view())
                         }}
+                        {action.map(|a| view! { <th scope="col" class="row-action">{a.header}</th> })}
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
