@@ -298,7 +298,14 @@ export async function drillChecks(h) {
       assert.equal(Number(panel.totals.mean_rating), Number(Number(realRow.mean_rating).toFixed(2)), "mean rating");
     }
     await page.screenshot({ path: join(SHOTS, "drill-real.png") });
-    await page.click("#drill-close");
-    return `${realRow.company} ${realRow.year}: ${note}; ${ratings}, mean ${panel.totals.mean_rating}`;
+    // A title leads to its movie page, which replaces the panel.
+    const link = page.locator("#drill-panel .drill-known a.movie-link").first();
+    const title = await link.innerText();
+    await link.click();
+    await page.waitForSelector("#movie-cast, .page-section", { timeout: 30_000 });
+    assert.match(page.url(), /[?&]movie=\d+/, "the URL names the movie");
+    assert.equal(await page.locator("#drill-panel").count(), 0, "the panel closes when a movie page opens");
+    assert.ok((await page.locator("h2, h1").allInnerTexts()).some((t) => t.includes(title)), `the page is ${title}'s`);
+    return `${realRow.company} ${realRow.year}: ${note}; ${ratings}, mean ${panel.totals.mean_rating}; ${title} opens its page`;
   });
 }
