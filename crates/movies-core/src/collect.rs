@@ -50,6 +50,18 @@ impl CollectSink {
         self.rows[table as usize]
     }
 
+    /// Takes in ratings.csv cleaned elsewhere (in parts, see [`crate::parts`]): its
+    /// `rows` of `ratings_master`, its error-log rows (the first of `issues_total`) and
+    /// its rating counts.
+    pub fn absorb(&mut self, rows: u64, issues: Vec<Issue>, issues_total: u64, ratings: crate::kept::RatingStats) {
+        self.rows[Table::RatingsMaster as usize] += rows;
+        self.rows[Table::ErrorLog as usize] += issues_total;
+        self.issues_total += issues_total;
+        let room = self.issue_cap.saturating_sub(self.issues.len());
+        self.issues.extend(issues.into_iter().take(room));
+        self.kept.ratings.merge(ratings);
+    }
+
     fn count(&mut self, table: Table) -> io::Result<()> {
         self.rows[table as usize] += 1;
         Ok(())

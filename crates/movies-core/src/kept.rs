@@ -20,19 +20,30 @@ const DENSE_IDS: i64 = 4_000_000;
 /// once instead of one per row. The order of the additions is unchanged.
 const PENDING_RATINGS: usize = 512;
 
+/// Units of a rating sum: millionths of a star. Integer sums are exact whatever the
+/// order of the additions, so the ratings of one file cleaned in parts on several
+/// cores add up to exactly what one pass gives; a sum of half stars converts back to
+/// exactly the double it always was.
+const MICRO_STARS: f64 = 1e6;
+
+/// A rating in [`MICRO_STARS`] (ratings are above 0 and at most 5 by now).
+fn micro_stars(rating: f64) -> i64 {
+    (rating * MICRO_STARS).round() as i64
+}
+
 /// Ratings count and sum per MovieLens movie.
 #[derive(Debug, Default, Clone)]
 pub struct RatingStats {
-    dense: Vec<(u64, f64)>,
-    sparse: HashMap<i64, (u64, f64)>,
-    pending: Vec<(i64, f64)>,
+    dense: Vec<(u64, i64)>,
+    sparse: HashMap<i64, (u64, i64)>,
+    pending: Vec<(i64, i64)>,
 }
 
 impl RatingStats {
     /// Counts one rating.
     #[inline]
     pub fn add(&mut self, movielens_id: i64, rating: f64) {
-        self.pending.push((movielens_id, rating));
+        self.pending.push((movielens_id, micro_stars(rating)));
         if self.pending.len() >= PENDING_RATINGS {
             self.add_pending();
         }
@@ -40,26 +51,26 @@ impl RatingStats {
 
     fn add_pending(&mut self) {
         let mut pending = std::mem::take(&mut self.pending);
-        for &(movielens_id, rating) in &pending {
-            self.add_to(movielens_id, 1, rating);
+        for &(movielens_id, micro) in &pending {
+            self.add_to(movielens_id, 1, micro);
         }
         pending.clear();
         self.pending = pending;
     }
 
     #[inline]
-    fn add_to(&mut self, movielens_id: i64, count: u64, sum: f64) {
+    fn add_to(&mut self, movielens_id: i64, count: u64, micro: i64) {
         let slot = if (0..DENSE_IDS).contains(&movielens_id) {
             let index = movielens_id as usize;
             if index >= self.dense.len() {
-                self.dense.resize(index + 1, (0, 0.0));
+                self.dense.resize(index + 1, (0, 0));
             }
             &mut self.dense[index]
         } else {
             self.sparse.entry(movielens_id).or_default()
         };
         slot.0 += count;
-        slot.1 += sum;
+        slot.1 += micro;
     }
 
     /// The count and sum of one MovieLens movie's ratings, pending ones included.
@@ -69,12 +80,12 @@ impl RatingStats {
         } else {
             self.sparse.get(&movielens_id).copied()
         };
-        let (mut count, mut sum) = settled.unwrap_or_default();
+        let (mut count, mut micro) = settled.unwrap_or_default();
         for &(_, rating) in self.pending.iter().filter(|(id, _)| *id == movielens_id) {
             count += 1;
-            sum += rating;
+            micro += rating;
         }
-        (count > 0).then_some((count, sum))
+        (count > 0).then_some((count, micro as f64 / MICRO_STARS))
     }
 
     /// Adds the counts of another part of the same file set.
@@ -86,16 +97,21 @@ impl RatingStats {
             return;
         }
         if self.dense.len() < other.dense.len() {
-            self.dense.resize(other.dense.len(), (0, 0.0));
+            self.dense.resize(other.dense.len(), (0, 0));
         }
-        for (id, (count, sum)) in other.iter() {
-            self.add_to(id, count, sum);
+        for (id, (count, micro)) in other.exact() {
+            self.add_to(id, count, micro);
         }
     }
 
     /// `(movielens_id, (count, sum))` for every movie with ratings, by id (ratings still
     /// pending included, added on a copy).
     pub fn iter(&self) -> impl Iterator<Item = (i64, (u64, f64))> {
+        self.exact().map(|(id, (count, micro))| (id, (count, micro as f64 / MICRO_STARS)))
+    }
+
+    /// Like [`iter`](Self::iter), with the sums in [`MICRO_STARS`].
+    fn exact(&self) -> impl Iterator<Item = (i64, (u64, i64))> {
         let mut settled;
         let totals = if self.pending.is_empty() {
             self
@@ -104,11 +120,38 @@ impl RatingStats {
             settled.add_pending();
             &settled
         };
-        let mut sparse: Vec<(i64, (u64, f64))> = totals.sparse.iter().map(|(id, v)| (*id, *v)).collect();
+        let mut sparse: Vec<(i64, (u64, i64))> = totals.sparse.iter().map(|(id, v)| (*id, *v)).collect();
         sparse.sort_by_key(|(id, _)| *id);
         let dense = totals.dense.iter().enumerate().filter(|(_, (count, _))| *count > 0);
-        let all: Vec<(i64, (u64, f64))> = dense.map(|(id, v)| (id as i64, *v)).chain(sparse).collect();
+        let all: Vec<(i64, (u64, i64))> = dense.map(|(id, v)| (id as i64, *v)).chain(sparse).collect();
         all.into_iter()
+    }
+
+    /// The counts as bytes, to move them between workers: per movie with ratings, its
+    /// id, count and exact sum, 24 bytes little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for (id, (count, micro)) in self.exact() {
+            bytes.extend_from_slice(&id.to_le_bytes());
+            bytes.extend_from_slice(&count.to_le_bytes());
+            bytes.extend_from_slice(&micro.to_le_bytes());
+        }
+        bytes
+    }
+
+    /// The counts [`to_bytes`](Self::to_bytes) wrote; `None` when `bytes` are not such.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        if bytes.len() % 24 != 0 {
+            return None;
+        }
+        let mut stats = RatingStats::default();
+        for entry in bytes.chunks_exact(24) {
+            let word = |i: usize| <[u8; 8]>::try_from(&entry[i * 8..i * 8 + 8]).ok();
+            let (id, count, micro) =
+                (i64::from_le_bytes(word(0)?), u64::from_le_bytes(word(1)?), i64::from_le_bytes(word(2)?));
+            stats.add_to(id, count, micro);
+        }
+        Some(stats)
     }
 }
 

@@ -31,6 +31,7 @@ pub mod metrics;
 pub mod model;
 pub mod origin;
 pub mod pages;
+pub mod parts;
 pub mod pipeline;
 pub mod pyliteral;
 pub mod ranking;

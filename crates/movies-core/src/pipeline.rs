@@ -22,6 +22,7 @@ use crate::gzip::GzipReader;
 use crate::input::InputFile;
 use crate::model::{Issue, Severity};
 use crate::origin::read_up_to;
+use crate::parts::PartHead;
 use crate::records::{Fields, Limits, Next, RecordReader};
 use crate::sink::Sink;
 use crate::sniff::{Content, HEAD_BYTES};
@@ -41,7 +42,7 @@ pub enum TextEncoding {
 }
 
 /// Counts of one file, as the manifest reports them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     /// Which input.
     pub file: InputFile,
@@ -63,6 +64,22 @@ pub struct FileReport {
     pub windows_1252_fields: u64,
     /// Bytes of CSV text consumed.
     pub bytes: u64,
+}
+
+impl FileReport {
+    /// Adds the counts of `part`, the report of a later part of the same file.
+    pub fn absorb(&mut self, part: &FileReport) {
+        self.records_read += part.records_read;
+        self.rows_accepted += part.rows_accepted;
+        self.rows_rejected += part.rows_rejected;
+        self.warnings += part.warnings;
+        self.records_repaired += part.records_repaired;
+        self.windows_1252_fields += part.windows_1252_fields;
+        self.bytes += part.bytes;
+        if part.encoding == TextEncoding::Windows1252 && self.encoding == TextEncoding::Utf8 {
+            self.encoding = TextEncoding::Windows1252;
+        }
+    }
 }
 
 /// Whether a step finished the file.
@@ -98,6 +115,33 @@ impl<'r> FileJob<'r> {
         Ok(FileJob { inner })
     }
 
+    /// Opens `reader`, a part of the input `file` cut at a record boundary (see
+    /// [`crate::parts`]): its records start on line `first_line` and have the columns
+    /// of `head`, whose header is not repeated. Its report counts the part alone.
+    pub fn open_part<R: Read + 'r>(
+        file: InputFile,
+        source: &str,
+        head: &PartHead,
+        first_line: u64,
+        reader: R,
+        limits: Limits,
+    ) -> Result<Self, InputError> {
+        let reader = RecordReader::new(reader, limits).starting_at_line(first_line);
+        let (names, encoding) = (&head.names, head.encoding);
+        let inner: Box<dyn Job + 'r> = match file {
+            InputFile::MoviesMetadata => {
+                Processor::with_columns(MoviesCleaner::default(), source, reader, names, encoding)?
+            }
+            InputFile::Credits => Processor::with_columns(CreditsCleaner::default(), source, reader, names, encoding)?,
+            InputFile::Keywords => {
+                Processor::with_columns(KeywordsCleaner::default(), source, reader, names, encoding)?
+            }
+            InputFile::Links => Processor::with_columns(LinksCleaner::default(), source, reader, names, encoding)?,
+            InputFile::Ratings => Processor::with_columns(RatingsCleaner, source, reader, names, encoding)?,
+        };
+        Ok(FileJob { inner })
+    }
+
     /// Cleans up to `max_records` records into `sink`.
     pub fn step(&mut self, sink: &mut dyn Sink, max_records: usize) -> Result<Step, InputError> {
         self.inner.step(sink, max_records)
@@ -118,7 +162,7 @@ impl<'r> FileJob<'r> {
 /// Opens the text of a file: gzip-compressed data is inflated on the fly, a UTF-8
 /// byte-order mark is skipped, UTF-16 is transcoded to UTF-8, and anything that is not
 /// text (an archive, a workbook, a Git LFS pointer...) is refused for what it is.
-fn decode<'r, R: Read + 'r>(reader: R) -> io::Result<(Box<dyn Read + 'r>, TextEncoding)> {
+pub(crate) fn decode<'r, R: Read + 'r>(reader: R) -> io::Result<(Box<dyn Read + 'r>, TextEncoding)> {
     let (head, rest) = peek_head(reader)?;
     match Content::of(&head) {
         Content::Gzip => {
@@ -220,17 +264,19 @@ impl<'r, R: Read + 'r, C: Cleaner + 'r> Processor<R, C> {
         limits: Limits,
     ) -> Result<Box<dyn Job + 'r>, InputError> {
         let mut reader = RecordReader::new(input, limits);
-        let header = match reader.next_record() {
-            Ok(Next::Record) => reader.fields(),
-            Ok(Next::End) => return Err(InputError::new(C::FILE, source, InputErrorKind::Empty)),
-            Ok(Next::TooLarge(hit)) => {
-                return Err(InputError::new(C::FILE, source, InputErrorKind::HeaderTooLarge(hit)).at_line(1))
-            }
-            Err(e) => return Err(InputError::io(C::FILE, source, e)),
-        };
-        let names: Vec<String> =
-            header.iter().map(|f| String::from_utf8_lossy(f).trim().trim_matches('"').to_owned()).collect();
-        let positions = bind_columns::<C>(&names).map_err(|kind| InputError::new(C::FILE, source, kind).at_line(1))?;
+        let names = read_header(C::FILE, &mut reader, source)?;
+        Self::with_columns(cleaner, source, reader, &names, encoding)
+    }
+
+    /// A processor of records whose header, `names`, was read already.
+    fn with_columns(
+        cleaner: C,
+        source: &str,
+        reader: RecordReader<R>,
+        names: &[String],
+        encoding: TextEncoding,
+    ) -> Result<Box<dyn Job + 'r>, InputError> {
+        let positions = bind_columns::<C>(names).map_err(|kind| InputError::new(C::FILE, source, kind).at_line(1))?;
         let report = FileReport {
             file: C::FILE,
             source: source.to_owned(),
@@ -257,6 +303,23 @@ impl<'r, R: Read + 'r, C: Cleaner + 'r> Processor<R, C> {
             done: false,
         }))
     }
+}
+
+/// Reads the header record and returns its column names, trimmed and unquoted.
+pub(crate) fn read_header<R: Read>(
+    file: InputFile,
+    reader: &mut RecordReader<R>,
+    source: &str,
+) -> Result<Vec<String>, InputError> {
+    let header = match reader.next_record() {
+        Ok(Next::Record) => reader.fields(),
+        Ok(Next::End) => return Err(InputError::new(file, source, InputErrorKind::Empty)),
+        Ok(Next::TooLarge(hit)) => {
+            return Err(InputError::new(file, source, InputErrorKind::HeaderTooLarge(hit)).at_line(1))
+        }
+        Err(e) => return Err(InputError::io(file, source, e)),
+    };
+    Ok(header.iter().map(|f| String::from_utf8_lossy(f).trim().trim_matches('"').to_owned()).collect())
 }
 
 /// Maps the cleaner's columns to header positions (names compared case-insensitively).

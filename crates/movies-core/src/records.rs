@@ -169,6 +169,13 @@ impl<R: Read> RecordReader<R> {
         }
     }
 
+    /// Numbers the lines from `first_line` (the input is a part of a file that starts
+    /// on that line) rather than from 1.
+    pub fn starting_at_line(mut self, first_line: u64) -> Self {
+        self.newlines = first_line.saturating_sub(1);
+        self
+    }
+
     /// The fields of the last record returned.
     pub fn fields(&self) -> Fields<'_> {
         match self.in_place {

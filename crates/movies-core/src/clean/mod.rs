@@ -34,16 +34,25 @@ use crate::sink::Sink;
 /// one hostile record from making more than 10,000 of them.
 pub(crate) const MAX_NAMED_ENTRIES: usize = 100;
 
-/// The columns `file` cannot do without.
-pub(crate) fn required_columns(file: InputFile) -> impl Iterator<Item = &'static str> {
-    let columns = match file {
+/// The columns the cleaner of `file` reads.
+fn columns(file: InputFile) -> &'static [ColumnSpec] {
+    match file {
         InputFile::MoviesMetadata => MoviesCleaner::COLUMNS,
         InputFile::Credits => CreditsCleaner::COLUMNS,
         InputFile::Keywords => KeywordsCleaner::COLUMNS,
         InputFile::Links => LinksCleaner::COLUMNS,
         InputFile::Ratings => RatingsCleaner::COLUMNS,
-    };
-    columns.iter().filter(|c| c.required).map(|c| c.name)
+    }
+}
+
+/// The columns `file` cannot do without.
+pub(crate) fn required_columns(file: InputFile) -> impl Iterator<Item = &'static str> {
+    columns(file).iter().filter(|c| c.required).map(|c| c.name)
+}
+
+/// The column of `file` named `name`, as the error log names it.
+pub(crate) fn column_named(file: InputFile, name: &str) -> Option<&'static str> {
+    columns(file).iter().find(|c| c.name == name).map(|c| c.name)
 }
 
 /// A column a cleaner reads, and whether the file is unusable without it.

@@ -49,6 +49,66 @@ impl RatingHistograms {
         dense.or_else(|| self.sparse.get(&movielens_id)).copied().unwrap_or_default()
     }
 
+    /// Adds the counts of another part of the same file.
+    pub fn merge(&mut self, other: &RatingHistograms) {
+        for (id, bins) in other.iter() {
+            for (bin, count) in bins.iter().enumerate() {
+                if *count > 0 {
+                    self.add_count(id, bin, *count);
+                }
+            }
+        }
+    }
+
+    fn add_count(&mut self, movielens_id: i64, bin: usize, count: u32) {
+        let bins = if (0..DENSE_IDS).contains(&movielens_id) {
+            let index = movielens_id as usize;
+            if index >= self.dense.len() {
+                self.dense.resize(index + 1, [0; BINS]);
+            }
+            &mut self.dense[index]
+        } else {
+            self.sparse.entry(movielens_id).or_default()
+        };
+        bins[bin] += count;
+    }
+
+    /// `(movielens_id, counts)` of every movie with ratings (dense ids first).
+    fn iter(&self) -> impl Iterator<Item = (i64, &[u32; BINS])> {
+        let dense = self.dense.iter().enumerate().filter(|(_, bins)| bins.iter().any(|&c| c > 0));
+        dense.map(|(id, bins)| (id as i64, bins)).chain(self.sparse.iter().map(|(id, bins)| (*id, bins)))
+    }
+
+    /// The counts as bytes, to move them between workers: per movie with ratings, its
+    /// id and ten counts, 48 bytes little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for (id, bins) in self.iter() {
+            bytes.extend_from_slice(&id.to_le_bytes());
+            bins.iter().for_each(|c| bytes.extend_from_slice(&c.to_le_bytes()));
+        }
+        bytes
+    }
+
+    /// The counts [`to_bytes`](Self::to_bytes) wrote; `None` when `bytes` are not such.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        const ENTRY: usize = 8 + 4 * BINS;
+        if bytes.len() % ENTRY != 0 {
+            return None;
+        }
+        let mut histograms = RatingHistograms::default();
+        for entry in bytes.chunks_exact(ENTRY) {
+            let id = i64::from_le_bytes(entry[..8].try_into().ok()?);
+            for (bin, count) in entry[8..].chunks_exact(4).enumerate() {
+                let count = u32::from_le_bytes(count.try_into().ok()?);
+                if count > 0 {
+                    histograms.add_count(id, bin, count);
+                }
+            }
+        }
+        Some(histograms)
+    }
+
     /// Bytes held.
     pub fn bytes(&self) -> usize {
         self.dense.capacity() * 4 * BINS + self.sparse.capacity() * (8 + 4 * BINS + 1)
